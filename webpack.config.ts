@@ -1,0 +1,19 @@
+// Extends the scaffolded config (.config/ stays untouched): create-plugin 7.1.7 copies only the root plugin's
+// logos, so the nested panel's img/ would be missing from dist/ and Grafana would show a broken logo.
+import type { Configuration } from 'webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import { merge } from 'webpack-merge';
+import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+
+const config = async (env: Env): Promise<Configuration> => {
+  const baseConfig = await grafanaConfig(env);
+  return merge(baseConfig, {
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [{ from: 'panels/*/img/**/*', to: '.', noErrorOnMissing: false }],
+      }),
+    ],
+  });
+};
+
+export default config;

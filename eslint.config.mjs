@@ -33,7 +33,34 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      'demo/**',
+      '.config/**',
     ],
   },
   ...baseConfig,
+  {
+    // profile-core runs in a Web Worker and in Node (CLI, tests): it must not reach for React, Grafana or the DOM.
+    // Its tsconfig has no DOM lib; this rule catches the imports that would compile anyway.
+    files: ['packages/profile-core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'react/jsx-runtime'],
+          patterns: [{ group: ['@grafana/*'], message: 'profile-core is pure TypeScript: no @grafana/* imports.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Plugin code must not log to the console (Grafana's plugin validator flags it) nor evaluate strings (CSP).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-console': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'react/no-danger': 'error',
+    },
+  },
 ]);

@@ -1,6 +1,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { type DataFrame, type GrafanaTheme2, type TimeRange, type TimeZone } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2, type TimeRange } from '@grafana/data';
+import { type TimeZone } from '@grafana/schema';
 import { useStyles2 } from '@grafana/ui';
 import { type CorrelationOptions } from '../types';
 import { MetricsChart } from './MetricsChart';

@@ -1,6 +1,6 @@
 import React from 'react';
-import { type DataFrame, type TimeRange, type TimeZone } from '@grafana/data';
-import { LegendDisplayMode } from '@grafana/schema';
+import { type DataFrame, type TimeRange } from '@grafana/data';
+import { LegendDisplayMode, type TimeZone } from '@grafana/schema';
 import { TimeSeries } from '@grafana/ui';
 
 interface Props {

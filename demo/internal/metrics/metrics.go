@@ -74,7 +74,7 @@ func New() *Metrics {
 
 // Handler serves /metrics for this registry.
 func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
 }
 
 // ObserveDB records one SQLite query by name; use as `defer m.ObserveDB("name", time.Now())`.

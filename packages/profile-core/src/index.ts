@@ -1,1 +1,23 @@
-export {};
+// Public API of @hotpath/profile-core. Everything the app, the panel and the CLI use comes through here;
+// names listed in README.md are stable.
+export { ProfileError, isProfileError, type ProfileErrorCode } from './model/ProfileError';
+export { DEFAULT_LIMITS, OTHER_NODE, TRUNCATED_FRAME, type ProfileLimits } from './model/limits';
+export type {
+  Profile,
+  ValueType,
+  FunctionTable,
+  LocationTable,
+  MappingTable,
+  SampleTable,
+  ProfileWarning,
+} from './model/Profile';
+export type { StringTable } from './model/StringTable';
+export { ProfileBuilder, type BuilderLine, type BuilderLabel } from './model/ProfileBuilder';
+export { decodeProfile } from './pprof/decodeProfile';
+export { sniffFormat, type SniffedFormat } from './pprof/sniffFormat';
+export { encodePprof, type EncodeOptions } from './pprof/encodePprof';
+export { resolveSampleType, type SampleTypeRef } from './transform/resolveSampleType';
+export type { StackFilter } from './transform/StackFilter';
+export { topTable, type TopTable, type TopRow, type TopOptions } from './transform/topTable';
+export { buildFlameGraph, type FlameGraphOptions } from './layout/buildFlameGraph';
+export type { FlameLevels } from './layout/FlameLevels';

@@ -1,0 +1,218 @@
+import { OTHER_NODE } from '../model/limits';
+import type { ValueType } from '../model/Profile';
+import type { FlameLevels } from './FlameLevels';
+import type { StackTrie } from './StackTrie';
+
+/**
+ * Lays a trie out in nested-set order. With more than `maxNodes` nodes, the lightest subtrees are folded into
+ * one "other" child per parent (Pyroscope's idea; Parca trims at 1 px instead) so the canvas and the DataFrame
+ * stay bounded (B8). Iterative DFS: stacks can be 10k+ frames deep (B7).
+ */
+export function toFlameLevels(
+  trie: StackTrie,
+  names: readonly string[],
+  rootName: string,
+  sampleType: ValueType,
+  maxNodes: number
+): FlameLevels {
+  const n = trie.count;
+  const diff = trie.diff;
+  const { parent, name, value, self } = trie;
+  const valueR = trie.valueRight;
+  const selfR = trie.selfRight;
+
+  // 1. Which nodes survive the cap. Nodes are created after their parent, so one forward pass sees parents first.
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  let hasOther: Uint8Array | undefined;
+  let otherCount = 0;
+  let mergedNodes = 0;
+  let mergedValue = 0;
+  if (n <= maxNodes) {
+    keep.fill(1);
+  } else {
+    const weight = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      weight[i] = Math.abs(value[i]) + (diff ? Math.abs(valueR![i]) : 0);
+    }
+    const sorted = weight.slice(1).sort().reverse();
+    let budget = Math.max(1, maxNodes - 1);
+    for (let attempt = 0; attempt < 32; attempt++) {
+      const t = sorted[Math.min(budget, sorted.length) - 1];
+      keep.fill(0);
+      keep[0] = 1;
+      let kept = 1;
+      let kc = 0;
+      hasOther = new Uint8Array(n);
+      otherCount = 0;
+      for (let i = 1; i < n && kc < budget; i++) {
+        if (keep[parent[i]] && weight[i] >= t) {
+          keep[i] = 1;
+          kept++;
+          kc++;
+        }
+      }
+      for (let i = 1; i < n; i++) {
+        if (!keep[i] && keep[parent[i]] && !hasOther[parent[i]]) {
+          hasOther[parent[i]] = 1;
+          otherCount++;
+        }
+      }
+      if (kept + otherCount <= maxNodes || budget === 1) {
+        break;
+      }
+      budget = Math.max(1, budget - (kept + otherCount - maxNodes));
+    }
+  }
+
+  // 2. Children of kept nodes (CSR), sorted by name.
+  const rank = nameRanks(names);
+  const childCount = new Int32Array(n + 1);
+  for (let i = 1; i < n; i++) {
+    if (keep[i]) {
+      childCount[parent[i] + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    childCount[i + 1] += childCount[i];
+  }
+  const childStart = childCount; // prefix sums: children of p are children[childStart[p] .. childStart[p+1]-1]
+  const fill = childStart.slice(0, n);
+  const children = new Int32Array(childStart[n]);
+  for (let i = 1; i < n; i++) {
+    if (keep[i]) {
+      children[fill[parent[i]]++] = i;
+    }
+  }
+  for (let p = 0; p < n; p++) {
+    const a = childStart[p];
+    const b = childStart[p + 1];
+    if (b - a > 1) {
+      const sub = children.subarray(a, b);
+      const sortedSub = Array.from(sub).sort((x, y) => rank[name[x]] - rank[name[y]]);
+      sub.set(sortedSub);
+    }
+  }
+
+  // Sum of dropped children per kept parent (the "other" node's value).
+  let otherValue: Float64Array | undefined;
+  let otherValueR: Float64Array | undefined;
+  if (hasOther) {
+    otherValue = new Float64Array(n);
+    otherValueR = diff ? new Float64Array(n) : undefined;
+    for (let i = 1; i < n; i++) {
+      if (!keep[i] && keep[parent[i]]) {
+        otherValue[parent[i]] += value[i];
+        if (otherValueR) {
+          otherValueR[parent[i]] += valueR![i];
+        }
+      }
+      if (!keep[i]) {
+        mergedNodes++;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (hasOther[i]) {
+        mergedValue += otherValue[i] + (otherValueR ? otherValueR[i] : 0);
+      }
+    }
+  }
+
+  // 3. Emit in pre-order. Output names are only those used, plus the root and "other".
+  const total = childStart[n] + 1 + otherCount;
+  const outLevel = new Int32Array(total);
+  const outValue = new Float64Array(total);
+  const outSelf = new Float64Array(total);
+  const outLabel = new Int32Array(total);
+  const outValueR = diff ? new Float64Array(total) : undefined;
+  const outSelfR = diff ? new Float64Array(total) : undefined;
+  const labelMap = new Int32Array(names.length).fill(-1);
+  const outNames: string[] = [rootName];
+  let otherLabel = -1;
+
+  const stackNode = new Int32Array(total + 1);
+  const stackLevel = new Int32Array(total + 1);
+  let sp = 0;
+  stackNode[sp] = 0;
+  stackLevel[sp++] = 0;
+  let o = 0;
+  while (sp > 0) {
+    sp--;
+    const node = stackNode[sp];
+    const lvl = stackLevel[sp];
+    outLevel[o] = lvl;
+    if (node < 0) {
+      // Synthetic "other" child of parent -node-1: a leaf whose self is its whole value.
+      const p = -node - 1;
+      const l = otherValue![p];
+      const r = otherValueR ? otherValueR[p] : 0;
+      outValue[o] = l + r;
+      outSelf[o] = l + r;
+      if (outValueR) {
+        outValueR[o] = r;
+        outSelfR![o] = r;
+      }
+      if (otherLabel < 0) {
+        otherLabel = outNames.length;
+        outNames.push(OTHER_NODE);
+      }
+      outLabel[o] = otherLabel;
+      o++;
+      continue;
+    }
+    if (node === 0) {
+      outLabel[o] = 0;
+    } else {
+      const nm = name[node];
+      let lab = labelMap[nm];
+      if (lab < 0) {
+        lab = labelMap[nm] = outNames.length;
+        outNames.push(names[nm]);
+      }
+      outLabel[o] = lab;
+    }
+    if (diff) {
+      outValue[o] = value[node] + valueR![node];
+      outSelf[o] = self[node] + selfR![node];
+      outValueR![o] = valueR![node];
+      outSelfR![o] = selfR![node];
+    } else {
+      outValue[o] = value[node];
+      outSelf[o] = self[node];
+    }
+    o++;
+    // Push in reverse so the first child (by name) pops first; "other" goes last.
+    if (hasOther && hasOther[node]) {
+      stackNode[sp] = -node - 1;
+      stackLevel[sp++] = lvl + 1;
+    }
+    for (let c = childStart[node + 1] - 1; c >= childStart[node]; c--) {
+      stackNode[sp] = children[c];
+      stackLevel[sp++] = lvl + 1;
+    }
+  }
+
+  return {
+    level: outLevel,
+    value: outValue,
+    self: outSelf,
+    label: outLabel,
+    names: outNames,
+    valueRight: outValueR,
+    selfRight: outSelfR,
+    count: total,
+    total: value[0],
+    totalRight: diff ? valueR![0] : undefined,
+    sampleType,
+    merged: { nodes: mergedNodes, value: mergedValue },
+  };
+}
+
+// Alphabetical rank of each name, so sibling sorting compares integers instead of strings.
+function nameRanks(names: readonly string[]): Int32Array {
+  const idx = names.map((_, i) => i);
+  idx.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+  const rank = new Int32Array(names.length);
+  idx.forEach((id, r) => (rank[id] = r));
+  return rank;
+}

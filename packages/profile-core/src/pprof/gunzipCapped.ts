@@ -1,0 +1,77 @@
+import { Gunzip } from 'fflate';
+import { ProfileError } from '../model/ProfileError';
+import { crc32 } from './crc32';
+
+// Input is fed in small chunks so that one push can expand to at most ~1032 × CHUNK bytes (deflate's maximum
+// ratio) before we check the cap: 16 KiB → ≤ 16.5 MiB of overshoot at worst, usually far less.
+const CHUNK = 16 * 1024;
+
+/**
+ * Gunzips one gzip member, stopping as soon as more than `maxBytes` come out (gzip bombs, B4), and verifies the
+ * CRC-32 and ISIZE trailer (truncation, B2). Several members (concatenated .pb.gz files) are rejected (B13).
+ */
+export function gunzipCapped(input: Uint8Array, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let crc = 0;
+  let members = 1;
+  let overflow = false;
+  const gz = new Gunzip((chunk) => {
+    if (overflow) {
+      return;
+    }
+    total += chunk.length;
+    if (total > maxBytes) {
+      overflow = true;
+      return;
+    }
+    crc = crc32(chunk, crc);
+    chunks.push(chunk);
+  });
+  gz.onmember = () => {
+    members++;
+  };
+  try {
+    for (let off = 0; off < input.length; off += CHUNK) {
+      const end = Math.min(off + CHUNK, input.length);
+      gz.push(input.subarray(off, end), end === input.length);
+      if (overflow) {
+        throw new ProfileError(
+          'TOO_LARGE',
+          `profile decompresses to more than ${maxBytes} bytes (limit maxDecompressedBytes); refusing a possible gzip bomb`
+        );
+      }
+      if (members > 1) {
+        throw new ProfileError('CONCATENATED', 'several gzip members: this looks like concatenated profiles');
+      }
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      throw e;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/EOF/i.test(msg)) {
+      throw new ProfileError('TRUNCATED', 'gzip stream ends early: the profile is truncated');
+    }
+    throw new ProfileError('GZIP_CORRUPT', `corrupt gzip data (${msg})`);
+  }
+  if (input.length < 18) {
+    throw new ProfileError('TRUNCATED', 'gzip stream ends early: the profile is truncated');
+  }
+  const t = input.length - 8;
+  const wantCrc = (input[t] | (input[t + 1] << 8) | (input[t + 2] << 16) | (input[t + 3] << 24)) >>> 0;
+  const wantSize = (input[t + 4] | (input[t + 5] << 8) | (input[t + 6] << 16) | (input[t + 7] << 24)) >>> 0;
+  if (wantSize !== total % 2 ** 32 || wantCrc !== crc) {
+    throw new ProfileError('GZIP_CORRUPT', 'gzip checksum or length mismatch: the profile is truncated or corrupted');
+  }
+  if (chunks.length === 1) {
+    return chunks[0];
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}

@@ -21,3 +21,26 @@ export type { StackFilter } from './transform/StackFilter';
 export { topTable, type TopTable, type TopRow, type TopOptions } from './transform/topTable';
 export { buildFlameGraph, type FlameGraphOptions } from './layout/buildFlameGraph';
 export type { FlameLevels } from './layout/FlameLevels';
+export { sandwich, type Sandwich, type SandwichOptions } from './transform/sandwich';
+export { searchProfile, type SearchResult, type SearchOptions } from './transform/searchProfile';
+export { mergeProfiles, scaleProfile, subtractProfile, type MergeInput } from './transform/mergeProfiles';
+export { filterProfile } from './transform/filterProfile';
+export {
+  diffProfiles,
+  type DiffMode,
+  type DiffRow,
+  type ProfileDiff,
+  type DiffOptions,
+} from './transform/diffProfiles';
+export { buildDiffFlameGraph, type DiffFlameGraphOptions } from './layout/buildDiffFlameGraph';
+export {
+  findSuspects,
+  type Suspect,
+  type SuspectFrame,
+  type SuspectOptions,
+  type SuspectReport,
+} from './transform/findSuspects';
+export { SUSPECT_RULES, type SuspectRule, type SuspectCause } from './transform/suspectRules';
+export { rankProfileTypes, type ProfileTypePair, type ProfileTypeChange } from './transform/rankProfileTypes';
+export { foldedLines, type FoldedOptions } from './transform/foldedLines';
+export { formatValue } from './format/formatValue';

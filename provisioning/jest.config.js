@@ -7,7 +7,9 @@ const path = require('path');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // The live alert test lives with the other integration tests; it skips itself unless scripts/stack.sh runs it.
+  roots: ['<rootDir>', '<rootDir>/../tests/integration'],
+  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/../tests/integration/alerts.live.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

@@ -1,5 +1,12 @@
 /** provisioning/datasources/datasources.yaml: the two data sources everything else refers to by uid. */
-import { PROMETHEUS_TYPE, PROMETHEUS_UID, PROMETHEUS_URL, PYROSCOPE_TYPE, PYROSCOPE_UID, PYROSCOPE_URL } from './constants';
+import {
+  PROMETHEUS_TYPE,
+  PROMETHEUS_UID,
+  PROMETHEUS_URL,
+  PYROSCOPE_TYPE,
+  PYROSCOPE_UID,
+  PYROSCOPE_URL,
+} from './constants';
 
 export function datasourcesFile() {
   return {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOutputs } from './outputs';
+import { buildOutputs, equivalent } from './outputs';
 
 const root = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -13,7 +13,7 @@ let stale = 0;
 for (const [rel, content] of Object.entries(buildOutputs())) {
   const file = path.join(root, rel);
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  if (current === content) {
+  if (current !== undefined && equivalent(rel, current, content)) {
     continue;
   }
   if (check) {

@@ -2,6 +2,7 @@
  * Every generated file, as path (relative to provisioning/) → content. generate.ts writes them; the drift test
  * compares them with what is committed.
  */
+import { isDeepStrictEqual } from 'node:util';
 import * as yaml from 'js-yaml';
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { FOLDER_TITLE } from './constants';
@@ -32,6 +33,27 @@ export function dashboards(): Record<string, dashboard.Dashboard> {
   });
 }
 
+/**
+ * Committed vs generated: compared as data (JSON/YAML parsed), so `prettier --write .` (npm run lint:fix) may
+ * reformat the generated files without making them "stale"; any change of content still counts.
+ */
+export function equivalent(rel: string, committed: string, generated: string): boolean {
+  if (committed === generated) {
+    return true;
+  }
+  try {
+    if (rel.endsWith('.json')) {
+      return isDeepStrictEqual(JSON.parse(committed), JSON.parse(generated));
+    }
+    if (rel.endsWith('.yaml') || rel.endsWith('.yml')) {
+      return isDeepStrictEqual(yaml.load(committed), yaml.load(generated));
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
 export function buildOutputs(): Record<string, string> {
   const out: Record<string, string> = {};
   out['datasources/datasources.yaml'] = HEADER + toYaml(datasourcesFile());
@@ -44,7 +66,8 @@ export function buildOutputs(): Record<string, string> {
     HEADER +
     '# Rule logic, thresholds and the reasons for noDataState/execErrState: provisioning/src/alerting/ruleSource.ts.\n' +
     toYaml(toRuleGroupFile(group));
-  out['alerting/contact-points.yaml'] = HEADER + toYaml(toContactPointFile(contactPoints())) + EMAIL_EXAMPLE.replace(/^\n/, '');
+  out['alerting/contact-points.yaml'] =
+    HEADER + toYaml(toContactPointFile(contactPoints())) + EMAIL_EXAMPLE.replace(/^\n/, '');
   out['alerting/policies.yaml'] =
     HEADER +
     '# NOTE: this replaces the whole notification policy tree of org 1 (see provisioning/src/alerting/notifications.ts).\n' +

@@ -189,7 +189,11 @@ function latencyTests() {
     ),
     test(
       'latency: an idle service (0.2 req/s, below the minimum rate) never fires, even when slow',
-      httpSeries([{ ...STEADY, rps: 0.2 }, { ...STEADY, rps: 0.2, minutes: 10, latency: SLOW }, { ...STEADY, rps: 0.2, minutes: 30 }]),
+      httpSeries([
+        { ...STEADY, rps: 0.2 },
+        { ...STEADY, rps: 0.2, minutes: 10, latency: SLOW },
+        { ...STEADY, rps: 0.2, minutes: 30 },
+      ]),
       [...quiet(LATENCY, '74m', '79m', '84m'), ...quiet(SLO, '77m', '79m')]
     ),
     test(
@@ -219,7 +223,11 @@ function errorTests() {
     ),
     test(
       'errors: an idle service (0.2 req/s) never fires',
-      httpSeries([{ ...STEADY, rps: 0.2 }, { ...STEADY, rps: 0.2, minutes: 10, errorShare: 0.5 }, { ...STEADY, rps: 0.2, minutes: 30 }]),
+      httpSeries([
+        { ...STEADY, rps: 0.2 },
+        { ...STEADY, rps: 0.2, minutes: 10, errorShare: 0.5 },
+        { ...STEADY, rps: 0.2, minutes: 30 },
+      ]),
       quiet(ERRORS, '74m', '79m', '84m')
     ),
     test(

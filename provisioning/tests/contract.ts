@@ -21,7 +21,21 @@ export function contractMetrics(): Set<string> {
   return names;
 }
 
-const KEYWORDS = new Set(['and', 'or', 'unless', 'bool', 'offset', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'inf', 'nan']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'inf',
+  'nan',
+]);
 
 /** Metric names a PromQL expression reads (selectors), ignoring labels, strings, functions and keywords. */
 export function metricNames(expr: string): string[] {

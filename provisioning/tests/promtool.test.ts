@@ -38,9 +38,20 @@ describeWithTool('promtool', HINT, 'promtool', () => {
     expect(r.status).toBe(0);
   });
 
-  it('check rules: the rules rendered with the live test\'s short windows parse too', () => {
+  it("check rules: the rules rendered with the live test's short windows parse too", () => {
     const file = path.join(tmp, 'live.yml');
-    fs.writeFileSync(file, yaml.dump(prometheusRuleFile({ window: '30s', shortWindow: '15s', baseline: '2m', baselineStep: '5s', growthWindow: '2m' })));
+    fs.writeFileSync(
+      file,
+      yaml.dump(
+        prometheusRuleFile({
+          window: '30s',
+          shortWindow: '15s',
+          baseline: '2m',
+          baselineStep: '5s',
+          growthWindow: '2m',
+        })
+      )
+    );
     const r = run('promtool', ['check', 'rules', file]);
     expect(r.status).toBe(0);
   });
@@ -54,7 +65,10 @@ describeWithTool('promtool', HINT, 'promtool', () => {
         } else if (v && typeof v === 'object') {
           for (const [k, x] of Object.entries(v)) {
             if (k === 'expr' && typeof x === 'string') {
-              rules.push({ record: `dashboard:${uid.replace(/-/g, '_')}:${rules.length}`, expr: substituteGrafanaVariables(x) });
+              rules.push({
+                record: `dashboard:${uid.replace(/-/g, '_')}:${rules.length}`,
+                expr: substituteGrafanaVariables(x),
+              });
             } else {
               visit(x, `${where}.${k}`);
             }

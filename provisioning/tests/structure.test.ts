@@ -85,22 +85,25 @@ describe('dashboards', () => {
     }
   });
 
-  it.each([...dashboards.keys()])('%s refers to data sources only through variables (imports into any Grafana)', (uid) => {
-    const refs: string[] = [];
-    walk(dashboards.get(uid), (k, v) => {
-      if (k === 'datasource' && v && typeof v === 'object' && 'uid' in v) {
-        refs.push(v.uid);
-      }
-    });
-    const allowed = new Set(['${datasource}', '${pyroscope}', MIXED_UID, GRAFANA_BUILTIN_UID]);
-    expect(refs.filter((r) => !allowed.has(r))).toEqual([]);
-    // the variables default to the provisioned uids
-    for (const v of dashboards.get(uid).templating?.list ?? []) {
-      if (v.type === 'datasource') {
-        expect(dsUids.has(v.current.value)).toBe(true);
+  it.each([...dashboards.keys()])(
+    '%s refers to data sources only through variables (imports into any Grafana)',
+    (uid) => {
+      const refs: string[] = [];
+      walk(dashboards.get(uid), (k, v) => {
+        if (k === 'datasource' && v && typeof v === 'object' && 'uid' in v) {
+          refs.push(v.uid);
+        }
+      });
+      const allowed = new Set(['${datasource}', '${pyroscope}', MIXED_UID, GRAFANA_BUILTIN_UID]);
+      expect(refs.filter((r) => !allowed.has(r))).toEqual([]);
+      // the variables default to the provisioned uids
+      for (const v of dashboards.get(uid).templating?.list ?? []) {
+        if (v.type === 'datasource') {
+          expect(dsUids.has(v.current.value)).toBe(true);
+        }
       }
     }
-  });
+  );
 
   it.each([...dashboards.keys()])('%s has unique panel ids', (uid) => {
     const ids = dashboards.get(uid).panels.map((p: any) => p.id);
@@ -170,39 +173,66 @@ describe('dashboards', () => {
 
 /** Keys Grafana's file reader knows for a rule (AlertRuleV1); anything else is silently dropped by Grafana. */
 const FILE_RULE_KEYS = new Set([
-  'uid', 'title', 'condition', 'data', 'dashboardUid', 'panelId', 'noDataState', 'execErrState', 'for',
-  'keepFiringFor', 'missing_series_evals_to_resolve', 'annotations', 'labels', 'isPaused', 'notification_settings', 'record',
+  'uid',
+  'title',
+  'condition',
+  'data',
+  'dashboardUid',
+  'panelId',
+  'noDataState',
+  'execErrState',
+  'for',
+  'keepFiringFor',
+  'missing_series_evals_to_resolve',
+  'annotations',
+  'labels',
+  'isPaused',
+  'notification_settings',
+  'record',
 ]);
 
 describe('alert rules (file provisioning)', () => {
   it('one group "hotpath" in folder Hotpath, evaluated every minute', () => {
     expect(ruleFile.apiVersion).toBe(1);
-    expect(ruleFile.groups.map((g: any) => [g.orgId, g.name, g.folder, g.interval])).toEqual([[1, 'hotpath', FOLDER_TITLE, '1m']]);
-    expect(rules.map((r) => r.uid)).toEqual(['hotpath-latency-spike', 'hotpath-latency-slo', 'hotpath-error-spike', 'hotpath-goroutine-growth']);
+    expect(ruleFile.groups.map((g: any) => [g.orgId, g.name, g.folder, g.interval])).toEqual([
+      [1, 'hotpath', FOLDER_TITLE, '1m'],
+    ]);
+    expect(rules.map((r) => r.uid)).toEqual([
+      'hotpath-latency-spike',
+      'hotpath-latency-slo',
+      'hotpath-error-spike',
+      'hotpath-goroutine-growth',
+    ]);
   });
 
-  it.each(rules.map((r) => [r.uid, r]))('%s uses only file-format keys (keepFiringFor camelCase, missing_series_evals_to_resolve snake_case)', (_uid, r) => {
-    expect(Object.keys(r).filter((k) => !FILE_RULE_KEYS.has(k))).toEqual([]);
-    expect(r.uid).toMatch(UID_RE);
-    expect(typeof r.keepFiringFor).toBe('string');
-    expect(r.missing_series_evals_to_resolve).toBeGreaterThanOrEqual(1);
-    expect(['OK', 'NoData', 'Alerting', 'KeepLast']).toContain(r.noDataState);
-    expect(['OK', 'Error', 'Alerting', 'KeepLast']).toContain(r.execErrState);
-    expect(r.for).toMatch(/^\d+[smh]$/);
-  });
+  it.each(rules.map((r) => [r.uid, r]))(
+    '%s uses only file-format keys (keepFiringFor camelCase, missing_series_evals_to_resolve snake_case)',
+    (_uid, r) => {
+      expect(Object.keys(r).filter((k) => !FILE_RULE_KEYS.has(k))).toEqual([]);
+      expect(r.uid).toMatch(UID_RE);
+      expect(typeof r.keepFiringFor).toBe('string');
+      expect(r.missing_series_evals_to_resolve).toBeGreaterThanOrEqual(1);
+      expect(['OK', 'NoData', 'Alerting', 'KeepLast']).toContain(r.noDataState);
+      expect(['OK', 'Error', 'Alerting', 'KeepLast']).toContain(r.execErrState);
+      expect(r.for).toMatch(/^\d+[smh]$/);
+    }
+  );
 
-  it.each(rules.map((r) => [r.uid, r]))('%s queries the provisioned Prometheus uid (not a name) and expressions only', (_uid, r) => {
-    for (const q of r.data) {
-      expect([PROMETHEUS_UID, EXPR_UID]).toContain(q.datasourceUid);
-      expect(q.model.refId).toBe(q.refId);
-      expect(q.model.datasource.uid).toBe(q.datasourceUid);
-      if (q.datasourceUid === PROMETHEUS_UID) {
-        expect(dsUids.has(q.datasourceUid)).toBe(true);
-        expect(q.model.instant).toBe(true);
-        expect(q.relativeTimeRange.from).toBeGreaterThan(0);
+  it.each(rules.map((r) => [r.uid, r]))(
+    '%s queries the provisioned Prometheus uid (not a name) and expressions only',
+    (_uid, r) => {
+      for (const q of r.data) {
+        expect([PROMETHEUS_UID, EXPR_UID]).toContain(q.datasourceUid);
+        expect(q.model.refId).toBe(q.refId);
+        expect(q.model.datasource.uid).toBe(q.datasourceUid);
+        if (q.datasourceUid === PROMETHEUS_UID) {
+          expect(dsUids.has(q.datasourceUid)).toBe(true);
+          expect(q.model.instant).toBe(true);
+          expect(q.relativeTimeRange.from).toBeGreaterThan(0);
+        }
       }
     }
-  });
+  );
 
   it.each(rules.map((r) => [r.uid, r]))('%s: the condition is a math node over existing refIds', (_uid, r) => {
     const refs = new Set(r.data.map((q: any) => q.refId));
@@ -213,24 +243,30 @@ describe('alert rules (file provisioning)', () => {
     expect(used.filter((u) => !refs.has(u) || u === r.condition)).toEqual([]);
   });
 
-  it.each(rules.map((r) => [r.uid, r]))('%s: annotations point at an existing panel, the runbook and the Bottleneck link', (_uid, r) => {
-    const a = r.annotations;
-    expect(a.summary).toBeTruthy();
-    expect(a.description).toMatch(/\$values\.[A-Z]/);
-    const d = dashboards.get(a.__dashboardUid__);
-    expect(d).toBeDefined();
-    expect(d.panels.map((p: any) => String(p.id))).toContain(a.__panelId__);
-    expect(r.dashboardUid).toBe(a.__dashboardUid__);
-    expect(String(r.panelId)).toBe(a.__panelId__);
-    const runbook = a.runbook_url.split('/docs/runbooks/')[1];
-    expect(fs.existsSync(path.join(REPO, 'docs', 'runbooks', runbook))).toBe(true);
-    expect(a.bottleneck_url).toContain(bottleneckBasePath() + '?var-service={{ $labels.service | urlquery }}');
-  });
+  it.each(rules.map((r) => [r.uid, r]))(
+    '%s: annotations point at an existing panel, the runbook and the Bottleneck link',
+    (_uid, r) => {
+      const a = r.annotations;
+      expect(a.summary).toBeTruthy();
+      expect(a.description).toMatch(/\$values\.[A-Z]/);
+      const d = dashboards.get(a.__dashboardUid__);
+      expect(d).toBeDefined();
+      expect(d.panels.map((p: any) => String(p.id))).toContain(a.__panelId__);
+      expect(r.dashboardUid).toBe(a.__dashboardUid__);
+      expect(String(r.panelId)).toBe(a.__panelId__);
+      const runbook = a.runbook_url.split('/docs/runbooks/')[1];
+      expect(fs.existsSync(path.join(REPO, 'docs', 'runbooks', runbook))).toBe(true);
+      expect(a.bottleneck_url).toContain(bottleneckBasePath() + '?var-service={{ $labels.service | urlquery }}');
+    }
+  );
 
-  it.each(rules.map((r) => [r.uid, r]))('%s: labels are static (file provisioning would env-expand a $ in a label)', (_uid, r) => {
-    expect(Object.keys(r.labels)).toEqual(['severity']);
-    expect(JSON.stringify(r.labels)).not.toContain('$');
-  });
+  it.each(rules.map((r) => [r.uid, r]))(
+    '%s: labels are static (file provisioning would env-expand a $ in a label)',
+    (_uid, r) => {
+      expect(Object.keys(r.labels)).toEqual(['severity']);
+      expect(JSON.stringify(r.labels)).not.toContain('$');
+    }
+  );
 
   it.each(rules.map((r) => [r.uid, r]))('%s names only metrics of docs/metrics.md', (_uid, r) => {
     const names = r.data.filter((q: any) => q.model.expr).flatMap((q: any) => metricNames(q.model.expr));
@@ -264,7 +300,10 @@ describe('contact point, policy and template', () => {
 
   it('webhook to the docker compose alert-receiver', () => {
     expect(cps).toHaveLength(1);
-    expect(cps[0].receivers[0]).toMatchObject({ type: 'webhook', settings: { url: 'http://alert-receiver:8080/alerts' } });
+    expect(cps[0].receivers[0]).toMatchObject({
+      type: 'webhook',
+      settings: { url: 'http://alert-receiver:8080/alerts' },
+    });
     expect(cps[0].receivers[0].uid).toMatch(UID_RE);
   });
 
@@ -277,7 +316,9 @@ describe('contact point, policy and template', () => {
   });
 
   it('every template the contact point calls is defined', () => {
-    const defined = new Set(templates.flatMap((t: any) => [...t.template.matchAll(/define "([^"]+)"/g)].map((m: any) => m[1])));
+    const defined = new Set(
+      templates.flatMap((t: any) => [...t.template.matchAll(/define "([^"]+)"/g)].map((m: any) => m[1]))
+    );
     const called = JSON.stringify(cps).match(/template \\"([^\\]+)\\"/g) ?? [];
     expect(called.length).toBeGreaterThan(0);
     for (const c of called) {

@@ -121,9 +121,12 @@ func main() {
 }
 `;
 
-const rules: any[] = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'rules.yaml'), 'utf8')) as any).groups[0].rules;
-const template: string = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'templates.yaml'), 'utf8')) as any).templates[0].template;
-const receiver = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'contact-points.yaml'), 'utf8')) as any).contactPoints[0].receivers[0];
+const rules: any[] = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'rules.yaml'), 'utf8')) as any).groups[0]
+  .rules;
+const template: string = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'templates.yaml'), 'utf8')) as any)
+  .templates[0].template;
+const receiver = (yaml.load(fs.readFileSync(path.join(PROV, 'alerting', 'contact-points.yaml'), 'utf8')) as any)
+  .contactPoints[0].receivers[0];
 
 const START = '2026-12-04T10:00:00Z';
 const END = '2026-12-04T10:20:00Z';
@@ -154,8 +157,17 @@ describeWithTool('go', 'install Go (the demo needs it too)', 'Go text/template r
 
   const alert = (status: string) => ({
     Status: status,
-    Labels: { alertname: 'Hotpath: latency spike', service: 'hotpath-demo', route: '/api/products', severity: 'warning' },
-    Annotations: { summary: 'Latency spike on hotpath-demo /api/products', description: 'p99 is 1s', runbook_url: 'https://x/rb.md' },
+    Labels: {
+      alertname: 'Hotpath: latency spike',
+      service: 'hotpath-demo',
+      route: '/api/products',
+      severity: 'warning',
+    },
+    Annotations: {
+      summary: 'Latency spike on hotpath-demo /api/products',
+      description: 'p99 is 1s',
+      runbook_url: 'https://x/rb.md',
+    },
     StartsAt: START,
     EndsAt: status === 'resolved' ? END : '0001-01-01T00:00:00Z',
     Values: { A: 0.99, B: 0.005 },

@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 
 export function hasTool(bin: string): boolean {
-  return spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0 || spawnSync(bin, ['version'], { encoding: 'utf8' }).status === 0;
+  return (
+    spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0 ||
+    spawnSync(bin, ['version'], { encoding: 'utf8' }).status === 0
+  );
 }
 
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';

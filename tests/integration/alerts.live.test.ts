@@ -16,7 +16,14 @@
  * Overrides: HOTPATH_LIVE_RULE_PARAMS='{"window":"30s",...}', HOTPATH_LIVE_LATENCY_BOTTLENECK (default network),
  * HOTPATH_SERVICE (default hotpath-demo).
  */
-import { parseDurationSeconds, promqlCondition, RuleParams, RuleSpec, ruleSpecs, THRESHOLDS } from '../../provisioning/src/alerting/ruleSource';
+import {
+  parseDurationSeconds,
+  promqlCondition,
+  RuleParams,
+  RuleSpec,
+  ruleSpecs,
+  THRESHOLDS,
+} from '../../provisioning/src/alerting/ruleSource';
 
 const PROM_URL = process.env.PROM_URL;
 const ADMIN_URL = process.env.DEMO_ADMIN_URL;
@@ -68,7 +75,9 @@ async function explain(s: RuleSpec): Promise<string> {
   const lines: string[] = [];
   for (const q of s.queries) {
     const r = (await query(q.expr)).filter((x) => x.metric.job === SERVICE);
-    lines.push(`${q.refId} (${q.meaning}): ${r.map((x) => `${x.metric.route ?? ''}=${Number(x.value[1]).toPrecision(3)}`).join(' ') || 'no series'}`);
+    lines.push(
+      `${q.refId} (${q.meaning}): ${r.map((x) => `${x.metric.route ?? ''}=${Number(x.value[1]).toPrecision(3)}`).join(' ') || 'no series'}`
+    );
   }
   return `${s.uid}\n  ${lines.join('\n  ')}`;
 }
@@ -103,7 +112,10 @@ async function within(budgetSeconds: number, predicate: () => Promise<boolean>):
 
 const history = parseDurationSeconds(PARAMS.baseline) + parseDurationSeconds(PARAMS.window) + 15;
 const live = PROM_URL && ADMIN_URL ? describe : describe.skip;
-const title = PROM_URL && ADMIN_URL ? 'alert rules on the live stack' : 'alert rules on the live stack [skipped: PROM_URL/DEMO_ADMIN_URL not set — run via bash scripts/stack.sh run -- …]';
+const title =
+  PROM_URL && ADMIN_URL
+    ? 'alert rules on the live stack'
+    : 'alert rules on the live stack [skipped: PROM_URL/DEMO_ADMIN_URL not set — run via bash scripts/stack.sh run -- …]';
 
 live(title, () => {
   jest.setTimeout(15 * 60 * 1000);
@@ -130,7 +142,9 @@ live(title, () => {
       for (const s of specs) {
         const hits = await crossing(s);
         if (hits.length) {
-          throw new Error(`steady load, yet ${s.uid} holds for ${JSON.stringify(hits.map((h) => h.metric))}\n${await explain(s)}`);
+          throw new Error(
+            `steady load, yet ${s.uid} holds for ${JSON.stringify(hits.map((h) => h.metric))}\n${await explain(s)}`
+          );
         }
       }
       await sleep(3000);
@@ -142,12 +156,17 @@ live(title, () => {
     try {
       const t = await within(parseDurationSeconds(ERRORS.for), async () => (await crossing(ERRORS)).length > 0);
       if (t < 0) {
-        throw new Error(`error spike on, but ${ERRORS.uid} did not cross within ${ERRORS.for}\n${await explain(ERRORS)}`);
+        throw new Error(
+          `error spike on, but ${ERRORS.uid} did not cross within ${ERRORS.for}\n${await explain(ERRORS)}`
+        );
       }
     } finally {
       await bottleneck('errors', false);
     }
-    const cleared = await within(parseDurationSeconds(PARAMS.window) * 3, async () => (await crossing(ERRORS)).length === 0);
+    const cleared = await within(
+      parseDurationSeconds(PARAMS.window) * 3,
+      async () => (await crossing(ERRORS)).length === 0
+    );
     expect(cleared).toBeGreaterThanOrEqual(0);
   });
 
@@ -157,10 +176,14 @@ live(title, () => {
     try {
       const t = await within(parseDurationSeconds(LATENCY.for), async () => (await crossing(LATENCY)).length > 0);
       if (t < 0) {
-        throw new Error(`${LATENCY_BOTTLENECK} on, but ${LATENCY.uid} did not cross within ${LATENCY.for}\n${await explain(LATENCY)}`);
+        throw new Error(
+          `${LATENCY_BOTTLENECK} on, but ${LATENCY.uid} did not cross within ${LATENCY.for}\n${await explain(LATENCY)}`
+        );
       }
       // The SLO rule must cross too wherever the spike pushed p99 (both windows) above the objective.
-      const p99 = (await query(SLO.queries[0].expr)).filter((x) => x.metric.job === SERVICE && Number(x.value[1]) > THRESHOLDS.latencySloSeconds * 1.2);
+      const p99 = (await query(SLO.queries[0].expr)).filter(
+        (x) => x.metric.job === SERVICE && Number(x.value[1]) > THRESHOLDS.latencySloSeconds * 1.2
+      );
       if (p99.length) {
         const s = await within(parseDurationSeconds(SLO.for), async () => (await crossing(SLO)).length > 0);
         expect(s).toBeGreaterThanOrEqual(0);
@@ -173,7 +196,10 @@ live(title, () => {
     if (sloNote) {
       console.warn(sloNote);
     }
-    const cleared = await within(parseDurationSeconds(PARAMS.window) * 3, async () => (await crossing(LATENCY)).length === 0);
+    const cleared = await within(
+      parseDurationSeconds(PARAMS.window) * 3,
+      async () => (await crossing(LATENCY)).length === 0
+    );
     expect(cleared).toBeGreaterThanOrEqual(0);
   });
 });

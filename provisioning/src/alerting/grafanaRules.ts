@@ -84,9 +84,6 @@ export function plain<T>(value: T): T {
 
 export function grafanaRuleGroup(params: RuleParams = DEFAULT_RULE_PARAMS): GrafanaRuleGroup {
   const builders = ruleSpecs(params).map(ruleBuilder);
-  const group = new alerting.RuleGroupBuilder(RULE_GROUP)
-    .interval(RULE_GROUP_INTERVAL_SECONDS)
-    .rules(builders)
-    .build();
+  const group = new alerting.RuleGroupBuilder(RULE_GROUP).interval(RULE_GROUP_INTERVAL_SECONDS).rules(builders).build();
   return plain({ group, rules: group.rules ?? [] });
 }

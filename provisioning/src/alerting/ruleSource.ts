@@ -233,7 +233,12 @@ export function ruleSpecs(params: RuleParams = DEFAULT_RULE_PARAMS): RuleSpec[] 
       panelId: RED_PANEL_IDS.errors,
       queries: [
         { refId: 'A', expr: errors(window), meaning: `5xx ratio over ${window}`, lookbackSeconds: lookback(w) },
-        { refId: 'S', expr: errors(shortWindow), meaning: `5xx ratio over ${shortWindow}`, lookbackSeconds: lookback(w) },
+        {
+          refId: 'S',
+          expr: errors(shortWindow),
+          meaning: `5xx ratio over ${shortWindow}`,
+          lookbackSeconds: lookback(w),
+        },
         {
           refId: 'B',
           expr: typical(errors(window)),

@@ -9,7 +9,15 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as pyroscope from '@grafana/grafana-foundation-sdk/grafanapyroscope';
 import { CORRELATION_PANEL_TYPE, DASHBOARD_UIDS, MIXED_UID, PROFILE_TYPES } from '../constants';
 import { errorRatio, quantile, requestRate } from '../promql';
-import { prometheusVariable, pyroDs, pyroscopeVariable, routeVariable, serviceVariable, SERVICE_ROUTE, builtInAnnotations } from './common';
+import {
+  prometheusVariable,
+  pyroDs,
+  pyroscopeVariable,
+  routeVariable,
+  serviceVariable,
+  SERVICE_ROUTE,
+  builtInAnnotations,
+} from './common';
 import { grid, promTarget } from './helpers';
 import { BOTTLENECK_PANEL_IDS } from './panelIds';
 
@@ -29,7 +37,12 @@ export function profileTarget(refId: string, profileTypeId: string): pyroscope.D
 }
 
 const FLAMEGRAPHS: Array<{ id: number; title: string; type: string; description: string }> = [
-  { id: BOTTLENECK_PANEL_IDS.cpu, title: 'CPU', type: PROFILE_TYPES.cpu, description: 'Where CPU time goes (inefficient logic, GC work).' },
+  {
+    id: BOTTLENECK_PANEL_IDS.cpu,
+    title: 'CPU',
+    type: PROFILE_TYPES.cpu,
+    description: 'Where CPU time goes (inefficient logic, GC work).',
+  },
   {
     id: BOTTLENECK_PANEL_IDS.allocSpace,
     title: 'Allocated bytes',

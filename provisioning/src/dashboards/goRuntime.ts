@@ -37,7 +37,11 @@ export function goRuntimeDashboard(): dashboard.DashboardBuilder {
         description: 'Stop-the-world pause durations: the worst in the window and the average.',
         unit: 's',
         targets: [
-          promTarget('A', `max by (instance) (go_gc_duration_seconds${`{${SERVICE_ONLY}, quantile="1"}`})`, 'max {{instance}}'),
+          promTarget(
+            'A',
+            `max by (instance) (go_gc_duration_seconds${`{${SERVICE_ONLY}, quantile="1"}`})`,
+            'max {{instance}}'
+          ),
           promTarget(
             'B',
             `sum by (instance) (rate(go_gc_duration_seconds_sum${S}[${RATE}])) / sum by (instance) (rate(go_gc_duration_seconds_count${S}[${RATE}]))`,
@@ -67,7 +71,9 @@ export function goRuntimeDashboard(): dashboard.DashboardBuilder {
         title: 'Allocation rate',
         description: 'Bytes allocated per second: what drives GC frequency.',
         unit: 'Bps',
-        targets: [promTarget('A', `sum by (instance) (rate(go_memstats_alloc_bytes_total${S}[${RATE}]))`, '{{instance}}')],
+        targets: [
+          promTarget('A', `sum by (instance) (rate(go_memstats_alloc_bytes_total${S}[${RATE}]))`, '{{instance}}'),
+        ],
         gridPos: grid(12, 8, 12, 8),
       })
     )

@@ -29,7 +29,9 @@ export function timeSeriesPanel(opts: {
         .displayMode(common.LegendDisplayMode.List)
         .placement(common.LegendPlacement.Bottom)
     )
-    .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending))
+    .tooltip(
+      new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending)
+    )
     .gridPos(opts.gridPos);
 }
 

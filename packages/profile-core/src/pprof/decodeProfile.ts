@@ -82,6 +82,8 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let nStrings = 0;
   let sampleBytes = 0;
   let locationBytes = 0;
+  let seenTime1 = false;
+  let seenDuration1 = false;
   while (r.pos < end) {
     const tag = r.uint(end);
     const field = tag >>> 3;
@@ -124,6 +126,20 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
             throw limit('strings', lim.maxStrings, 'maxStrings');
           }
           break;
+      }
+    } else if ((field === F_TIME || field === F_DURATION) && wire === 0) {
+      // pprof's errConcatProfile: a second time_nanos means two profiles were concatenated (B13). Checked in
+      // pass 1 because the second profile's samples would otherwise fail earlier with a confusing value-count error.
+      const v = r.int(end);
+      if (v !== 0) {
+        if (field === F_TIME ? seenTime1 : seenDuration1) {
+          throw new ProfileError('CONCATENATED', `two ${field === F_TIME ? 'time_nanos' : 'duration_nanos'} fields: this looks like concatenated profiles`);
+        }
+        if (field === F_TIME) {
+          seenTime1 = true;
+        } else {
+          seenDuration1 = true;
+        }
       }
     } else {
       r.skip(wire, end);
@@ -247,7 +263,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
               const pe = r.lengthEnd(e);
               while (r.pos < pe) {
                 const v = r.int(pe);
-                if (v > TWO_53 || v < -TWO_53) {
+                if (v >= TWO_53 || v <= -TWO_53) {
                   lossy++;
                 }
                 if (nv < nTypes) {
@@ -257,7 +273,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
               }
             } else if (w === 0) {
               const v = r.int(e);
-              if (v > TWO_53 || v < -TWO_53) {
+              if (v >= TWO_53 || v <= -TWO_53) {
                 lossy++;
               }
               if (nv < nTypes) {
@@ -601,7 +617,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   if (lossy > 0) {
     warnings.push({
       code: 'PRECISION_LOSS',
-      message: `${lossy} sample value(s) exceed 2^53 and were rounded to the nearest representable number`,
+      message: `${lossy} sample value(s) are at or beyond ±2^53 and may have been rounded to the nearest representable number`,
     });
   }
   if (labelsDropped > 0) {

@@ -274,6 +274,29 @@ describe('alert rules (file provisioning)', () => {
     expect(names.filter((n: string) => !inContract(n, contract))).toEqual([]);
   });
 
+  it('F8: a Prometheus outage or query error puts every rule in Error (DatasourceError after the pending period)', () => {
+    expect(rules.map((r) => [r.uid, r.execErrState])).toEqual(rules.map((r) => [r.uid, 'Error']));
+  });
+
+  it('F9: metric gone → only the SLO rule reports NoData (once); series that vanish resolve after 3 evaluations', () => {
+    expect(rules.map((r) => [r.uid, r.noDataState])).toEqual([
+      ['hotpath-latency-spike', 'OK'],
+      ['hotpath-latency-slo', 'NoData'],
+      ['hotpath-error-spike', 'OK'],
+      ['hotpath-goroutine-growth', 'OK'],
+    ]);
+    expect(rules.every((r) => r.missing_series_evals_to_resolve === 3)).toBe(true);
+  });
+
+  it('F10: pending and keep-firing periods are set (their effect is tested by promtool)', () => {
+    expect(rules.map((r) => [r.uid, r.for, r.keepFiringFor])).toEqual([
+      ['hotpath-latency-spike', '3m', '5m'],
+      ['hotpath-latency-slo', '5m', '5m'],
+      ['hotpath-error-spike', '3m', '5m'],
+      ['hotpath-goroutine-growth', '15m', '10m'],
+    ]);
+  });
+
   it('per-route rules group by (job, route) and copy job into service', () => {
     for (const spec of ruleSpecs()) {
       for (const q of spec.queries) {

@@ -45,8 +45,11 @@ const UNIT_FLAG: Record<string, string> = {
   bytes: 'B',
 };
 
-/** Runs `go tool pprof -top` without any trimming and parses every row. */
-export function runPprofTop(file: string, sampleType: string, unit: string): PprofTopRow[] {
+/**
+ * Runs `go tool pprof -top` without any trimming and parses every row. `extraArgs` go before the file(s), e.g.
+ * ['-focus=^main\\.'] or ['-diff_base=base.pb.gz']; `file` may be several files (pprof merges them).
+ */
+export function runPprofTop(file: string | string[], sampleType: string, unit: string, extraArgs: string[] = []): PprofTopRow[] {
   const args = [
     'tool',
     'pprof',
@@ -60,7 +63,7 @@ export function runPprofTop(file: string, sampleType: string, unit: string): Ppr
   if (UNIT_FLAG[unit]) {
     args.push(`-unit=${UNIT_FLAG[unit]}`);
   }
-  args.push(file);
+  args.push(...extraArgs, ...(Array.isArray(file) ? file : [file]));
   const out = execFileSync('go', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   return parsePprofTop(out);
 }
@@ -94,6 +97,33 @@ function parseNumber(s: string): number {
   return Number(m[1]);
 }
 
+/**
+ * Compares any flat/cum rows with pprof's: pprof's first `n` rows and our first `n` rows must exist on both sides
+ * with exactly equal flat and cum. Returns readable mismatches (empty = agreement).
+ */
+export function compareRows(ours: PprofTopRow[], ref: PprofTopRow[], n = 50): string[] {
+  const byName = new Map(ours.map((r) => [r.name, r]));
+  const refByName = new Map(ref.map((r) => [r.name, r]));
+  const mismatches: string[] = [];
+  for (const r of ref.slice(0, n)) {
+    const o = byName.get(r.name);
+    if (!o) {
+      mismatches.push(`${r.name}: in pprof (flat ${r.flat}, cum ${r.cum}) but not in ours`);
+    } else if (o.flat !== r.flat || o.cum !== r.cum) {
+      mismatches.push(`${r.name}: pprof flat ${r.flat} cum ${r.cum}, ours flat ${o.flat} cum ${o.cum}`);
+    }
+  }
+  for (const o of ours.slice(0, n)) {
+    const r = refByName.get(o.name);
+    if (!r) {
+      mismatches.push(`${o.name}: in ours (flat ${o.flat}) but not in pprof`);
+    } else if (o.flat !== r.flat || o.cum !== r.cum) {
+      mismatches.push(`${o.name}: pprof flat ${r.flat} cum ${r.cum}, ours flat ${o.flat} cum ${o.cum}`);
+    }
+  }
+  return [...new Set(mismatches)];
+}
+
 export interface PprofComparison {
   /** Rows compared (pprof's top N by flat). */
   compared: number;
@@ -112,24 +142,6 @@ export function comparePprofTop(file: string, sampleType?: string, n = 50): Ppro
   const ours = topTable(profile, { sampleType });
   const st = ours.sampleType;
   const ref = runPprofTop(file, sampleType ?? st.type, st.unit);
-  const byName = new Map(ours.rows.map((r) => [r.name, r]));
-  const refByName = new Map(ref.map((r) => [r.name, r]));
-  const mismatches: string[] = [];
-  for (const r of ref.slice(0, n)) {
-    const o = byName.get(r.name);
-    if (!o) {
-      mismatches.push(`${r.name}: in pprof (flat ${r.flat}, cum ${r.cum}) but not in ours`);
-    } else if (o.flat !== r.flat || o.cum !== r.cum) {
-      mismatches.push(`${r.name}: pprof flat ${r.flat} cum ${r.cum}, ours flat ${o.flat} cum ${o.cum}`);
-    }
-  }
-  for (const o of ours.rows.slice(0, n)) {
-    const r = refByName.get(o.name);
-    if (!r) {
-      mismatches.push(`${o.name}: in ours (flat ${o.flat}) but not in pprof`);
-    } else if (o.flat !== r.flat || o.cum !== r.cum) {
-      mismatches.push(`${o.name}: pprof flat ${r.flat} cum ${r.cum}, ours flat ${o.flat} cum ${o.cum}`);
-    }
-  }
-  return { compared: Math.min(n, ref.length), mismatches: [...new Set(mismatches)], pprofRows: ref.length, ourRows: ours.rows.length };
+  const mismatches = compareRows(ours.rows, ref, n);
+  return { compared: Math.min(n, ref.length), mismatches, pprofRows: ref.length, ourRows: ours.rows.length };
 }

@@ -1,0 +1,129 @@
+import { readFileSync } from 'fs';
+import { decodeProfile } from '../pprof/decodeProfile';
+import { buildFlameGraph } from './buildFlameGraph';
+import { foldedStacks } from '../testing/foldedStacks';
+import { flameRows, checkNestedSet } from '../testing/flameRows';
+import { requireGoInCI, runPprofTop } from '../testing/goPprof';
+import { OTHER_NODE } from '../model/limits';
+
+const CORPUS = '/work/shared/corpus';
+const load = (f: string) => decodeProfile(new Uint8Array(readFileSync(`${CORPUS}/${f}`)));
+const fixture = (text: string) => decodeProfile(foldedStacks(text));
+
+describe('buildFlameGraph', () => {
+  it('lays out folded stacks in nested-set pre-order, siblings by name, merged by function', () => {
+    const p = fixture(`
+      main;serve;db.Query 3
+      main;serve;json.Marshal 2
+      main;gc 1
+      main;serve 4
+      main;serve;db.Query 1
+    `);
+    expect(flameRows(buildFlameGraph(p, { sampleType: 'samples' }))).toEqual([
+      'total 11/0',
+      '  main 11/0',
+      '    gc 1/1',
+      '    serve 10/4',
+      '      db.Query 4/4',
+      '      json.Marshal 2/2',
+    ]);
+  });
+
+  it('returns plain typed-array columns in Grafana field names', () => {
+    const f = buildFlameGraph(fixture('a;b 1'));
+    expect(f.level).toBeInstanceOf(Int32Array);
+    expect(f.value).toBeInstanceOf(Float64Array);
+    expect(f.self).toBeInstanceOf(Float64Array);
+    expect(f.label).toBeInstanceOf(Int32Array);
+    expect(f.valueRight).toBeUndefined();
+  });
+
+  it('applies focus / ignore / hide (pprof semantics) and label filters', () => {
+    const p = fixture(`
+      main;serve;db.Query 3 @route=/a
+      main;serve;json.Marshal 2 @route=/b
+      main;gc 1
+    `);
+    const rows = (filter: object) => flameRows(buildFlameGraph(p, { sampleType: 'samples', filter }));
+    expect(rows({ focus: '^db\\.' })).toEqual(['total 3/0', '  main 3/0', '    serve 3/0', '      db.Query 3/3']);
+    expect(rows({ ignore: 'serve' })).toEqual(['total 1/0', '  main 1/0', '    gc 1/1']);
+    expect(rows({ hide: '^serve$' })).toEqual([
+      'total 6/0',
+      '  main 6/0',
+      '    db.Query 3/3',
+      '    gc 1/1',
+      '    json.Marshal 2/2',
+    ]);
+    expect(rows({ labels: { route: '/b' } })).toEqual(['total 2/0', '  main 2/0', '    serve 2/0', '      json.Marshal 2/2']);
+    expect(rows({ labels: { route: /^\/[ab]$/ } })[0]).toBe('total 5/0');
+  });
+
+  it('rejects an invalid regex with BAD_ARGUMENT', () => {
+    expect(() => buildFlameGraph(fixture('a 1'), { filter: { focus: '(' } })).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' })
+    );
+  });
+
+  it('caps nodes with an "other" node per parent and reports what was merged', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `main;f${String(i).padStart(2, '0')} ${i + 1}`).join('\n');
+    const f = buildFlameGraph(fixture(lines), { sampleType: 'samples', maxNodes: 12 });
+    expect(f.count).toBeLessThanOrEqual(12);
+    expect(checkNestedSet(f)).toBeUndefined();
+    const rows = flameRows(f);
+    // The heaviest leaves survive (f49 = 50 … ), the rest fold into other.
+    expect(rows).toContain('    f49 50/50');
+    const other = rows.find((r) => r.trim().startsWith(OTHER_NODE))!;
+    const otherValue = Number(other.trim().split(' ')[1].split('/')[0]);
+    expect(otherValue).toBe(f.merged.value);
+    expect(f.value[0]).toBe((50 * 51) / 2);
+  });
+});
+
+describe('buildFlameGraph on the corpus', () => {
+  const haveGo = requireGoInCI();
+  const manifest = readFileSync(`${CORPUS}/MANIFEST.md`, 'utf8');
+  // "flame nodes (by fn name)" column of MANIFEST.md, computed by the corpus author with pprof-format.
+  const manifestNodes = (file: string) => {
+    const row = manifest.split('\n').find((l) => l.startsWith(`| ${file} |`))!;
+    return Number(row.split('|')[9].trim());
+  };
+  it.each([
+    'google-pprof__sample.cpu',
+    'speedscope__simple.prof',
+    'parca__fgprof.pb.gz',
+    'parca__profile-with-labels.pb.gz',
+    'parca__alloc_space_delta.pb.gz',
+    'parca__alloc_objects.pb.gz',
+    'gen-node-tsc-heap.pb.gz',
+    'synth-go-cpu-10k-stacks.pb.gz',
+    'google-pprof__large.cpu',
+  ])('%s: node count per MANIFEST, valid nested set, self per function = go tool pprof flat', (file) => {
+    const p = load(file);
+    const f = buildFlameGraph(p, { maxNodes: Infinity });
+    expect(checkNestedSet(f)).toBeUndefined();
+    expect(f.merged.nodes).toBe(0);
+    // MANIFEST counts the root too, for the default sample type.
+    expect(f.count).toBe(manifestNodes(file));
+    if (!haveGo) {
+      throw new Error('go missing: cannot check against go tool pprof');
+    }
+    const selfByName = new Map<string, number>();
+    for (let i = 1; i < f.count; i++) {
+      const n = f.names[f.label[i]];
+      selfByName.set(n, (selfByName.get(n) ?? 0) + f.self[i]);
+    }
+    const st = p.sampleTypes[p.defaultSampleType];
+    const ref = runPprofTop(`${CORPUS}/${file}`, st.type, st.unit);
+    for (const r of ref.slice(0, 50)) {
+      expect([r.name, selfByName.get(r.name) ?? 0]).toEqual([r.name, r.flat]);
+    }
+    expect(f.value[0]).toBe(ref.reduce((s, r) => s + r.flat, 0));
+  });
+
+  it('folds large.cpu (425k nodes) to the default 16,384-node cap', () => {
+    const f = buildFlameGraph(load('google-pprof__large.cpu'));
+    expect(f.count).toBeLessThanOrEqual(16_384);
+    expect(f.merged.nodes).toBeGreaterThan(400_000);
+    expect(checkNestedSet(f)).toBeUndefined();
+  });
+});

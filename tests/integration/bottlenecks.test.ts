@@ -1,0 +1,243 @@
+/**
+ * Each demo bottleneck, switched on in the running stack, must show (a) in Prometheus — the p99 of the affected
+ * route rises (or, for errors, the 5xx ratio) and comes back after switching off — and (b) in a profile captured
+ * from the admin port — the causing function is among the top frames, read by `go tool pprof -top` and by
+ * @hotpath/profile-core, which must agree. The signatures asserted here are the ones documented in demo/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { captureProfile, PROFILE_DIR, setBottleneck, type BottleneckName } from './lib/demoAdmin';
+import { byCum, pprofTop, type Top, type TopRow } from './lib/pprofTop';
+import { profileCoreTop } from './lib/profileCoreTop';
+import { errorRatioExpr, p99Expr, queryScalar } from './lib/prometheus';
+import { sleep, stackEnv } from './lib/stackEnv';
+
+const MODULE = 'github.com/hotpath/hotpath/demo/internal/';
+
+interface ProfileSignature {
+  /** /debug/pprof path on the admin port. */
+  path: string;
+  kind: string;
+  sampleType: string;
+  unit: string;
+  /** The causing function: must carry at least minCumShare of the profile and rank among the first MAX_CUM_RANK by cum. */
+  fn: string;
+  minCumShare: number;
+  /** Optionally, a function that must be among the first n rows by flat (pprof -top order). */
+  flatTop?: { fn: string; n: number };
+}
+
+interface Case {
+  name: BottleneckName;
+  route: string;
+  profile?: ProfileSignature;
+}
+
+const PROFILE_SECONDS = 5;
+const MAX_CUM_RANK = 30;
+
+const CASES: Case[] = [
+  {
+    name: 'cpu',
+    route: '/api/search',
+    profile: {
+      path: `profile?seconds=${PROFILE_SECONDS}`, kind: 'cpu', sampleType: 'cpu', unit: 'ns',
+      fn: 'search.RankBySimilarityQuadratic', minCumShare: 0.3, flatTop: { fn: 'search.editDistance', n: 3 },
+    },
+  },
+  {
+    name: 'db',
+    route: '/api/customers/{id}/orders',
+    profile: {
+      path: `profile?seconds=${PROFILE_SECONDS}`, kind: 'cpu', sampleType: 'cpu', unit: 'ns',
+      fn: 'store.(*Store).OrdersByCustomer', minCumShare: 0.3,
+    },
+  },
+  {
+    name: 'lock',
+    route: '/api/products',
+    profile: {
+      path: `mutex?seconds=${PROFILE_SECONDS}`, kind: 'mutex', sampleType: 'delay', unit: 'ns',
+      fn: 'pricing.(*Book).priceUnderGlobalLock', minCumShare: 0.5,
+    },
+  },
+  {
+    name: 'network',
+    route: '/api/products/{id}',
+    profile: {
+      path: `block?seconds=${PROFILE_SECONDS}`, kind: 'block', sampleType: 'delay', unit: 'ns',
+      fn: 'upstream.(*Client).Quote', minCumShare: 0.1,
+    },
+  },
+  {
+    name: 'io',
+    route: '/api/checkout',
+    profile: {
+      path: `mutex?seconds=${PROFILE_SECONDS}`, kind: 'mutex', sampleType: 'delay', unit: 'ns',
+      fn: 'journal.(*Journal).AppendDurable', minCumShare: 0.3,
+    },
+  },
+  {
+    name: 'alloc',
+    route: '/api/products/{id}',
+    profile: {
+      path: `allocs?seconds=${PROFILE_SECONDS}`, kind: 'allocs', sampleType: 'alloc_space', unit: 'B',
+      fn: 'recommend.RelatedWithChurn', minCumShare: 0.5, flatTop: { fn: 'recommend.RelatedWithChurn', n: 1 },
+    },
+  },
+  { name: 'errors', route: '' },
+];
+
+const env = stackEnv();
+const figures: Record<string, unknown> = {};
+
+/** Polls f every second until ok(value) or the timeout; returns the last value and whether ok was reached. */
+async function pollUntil(f: () => Promise<number | undefined>, ok: (v: number) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let last: number | undefined;
+  const seen: number[] = [];
+  for (;;) {
+    last = await f();
+    if (last !== undefined) {
+      seen.push(last);
+      if (ok(last)) {
+        return { value: last, ok: true, seen };
+      }
+    }
+    if (Date.now() > deadline) {
+      return { value: last, ok: false, seen };
+    }
+    await sleep(1000);
+  }
+}
+
+/** Baseline: the lowest of three readings a second apart (one slow request must not inflate it). */
+async function baseline(expr: string): Promise<number> {
+  const vals: number[] = [];
+  for (let i = 0; i < 20 && vals.length < 3; i++) {
+    const v = await queryScalar(env.promUrl, expr);
+    if (v !== undefined) {
+      vals.push(v);
+    }
+    await sleep(1000);
+  }
+  if (vals.length === 0) {
+    throw new Error(`no data for ${expr}: is the load generator running?`);
+  }
+  return Math.min(...vals);
+}
+
+function short(name: string): string {
+  return name.startsWith(MODULE) ? name.slice(MODULE.length) : name;
+}
+
+function find(top: Top, fn: string): TopRow | undefined {
+  return top.rows.find((r) => short(r.name) === fn);
+}
+
+function describeTop(top: Top, n = 12): string {
+  return byCum(top.rows)
+    .slice(0, n)
+    .map((r) => `  cum ${((100 * r.cum) / top.total).toFixed(1)}%  flat ${((100 * r.flat) / top.total).toFixed(1)}%  ${short(r.name)}`)
+    .join('\n');
+}
+
+beforeAll(async () => {
+  await setBottleneck(env.demoAdminUrl, 'off');
+});
+
+afterAll(async () => {
+  await setBottleneck(env.demoAdminUrl, 'off').catch(() => undefined);
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, 'manifest.json'), JSON.stringify(figures, null, 2) + '\n');
+});
+
+describe.each(CASES)('bottleneck $name', (c) => {
+  it(
+    c.profile
+      ? `raises p99 of ${c.route} and recovers; ${c.profile.fn} tops the ${c.profile.kind} profile (pprof and profile-core agree)`
+      : 'raises the 5xx ratio and recovers (metric only: an error spike has no profile signature)',
+    async () => {
+      const expr = c.profile ? p99Expr(c.route) : errorRatioExpr();
+      const base = await baseline(expr);
+      const riseOk = c.profile ? (v: number) => v >= Math.max(3 * base, base + 0.02) : (v: number) => v >= 0.15;
+      const backOk = c.profile ? (v: number) => v <= Math.max(2 * base, base + 0.015) : (v: number) => v <= 0.02;
+
+      const t0 = Date.now();
+      await setBottleneck(env.demoAdminUrl, c.name, true);
+      let profileFile: Promise<string> | undefined;
+      if (c.profile) {
+        const p = c.profile;
+        profileFile = sleep(1000).then(() => captureProfile(env.demoAdminUrl, p.path, `${c.name}-${p.kind}.pb.gz`));
+      }
+      let rise: Awaited<ReturnType<typeof pollUntil>>;
+      let file: string | undefined;
+      try {
+        rise = await pollUntil(() => queryScalar(env.promUrl, expr), riseOk, 40000);
+        file = profileFile ? await profileFile : undefined;
+      } finally {
+        await setBottleneck(env.demoAdminUrl, c.name, false);
+      }
+      const riseSeconds = (Date.now() - t0) / 1000;
+      const back = await pollUntil(() => queryScalar(env.promUrl, expr), backOk, 60000);
+
+      const fig: Record<string, unknown> = {
+        route: c.route || '(all)',
+        metric: c.profile ? 'p99 seconds' : '5xx ratio',
+        baseline: base,
+        peak: Math.max(...rise.seen),
+        after: back.value,
+        secondsUntilRisen: riseSeconds,
+      };
+      figures[c.name] = fig;
+
+      expect({ risen: rise.ok, seen: rise.seen }).toEqual({ risen: true, seen: rise.seen });
+      expect({ recovered: back.ok, seen: back.seen }).toEqual({ recovered: true, seen: back.seen });
+
+      if (!c.profile || !file) {
+        return;
+      }
+      const p = c.profile;
+      const ref = pprofTop(file, p.sampleType, p.unit);
+      const ours = profileCoreTop(file, p.sampleType);
+      const row = find(ref, p.fn);
+      const rank = byCum(ref.rows).findIndex((r) => short(r.name) === p.fn) + 1;
+      Object.assign(fig, {
+        profile: file.slice(file.indexOf('test-results/')),
+        sampleType: p.sampleType,
+        function: p.fn,
+        cumShare: row ? row.cum / ref.total : 0,
+        cumRank: rank,
+        topFlat: short(ref.rows[0]?.name ?? ''),
+      });
+      const context = `${p.kind} profile ${file}\n${describeTop(ref)}`;
+      if (!row) {
+        throw new Error(`${p.fn} not in the ${context}`);
+      }
+      if (row.cum / ref.total < p.minCumShare || rank > MAX_CUM_RANK) {
+        throw new Error(`${p.fn}: cum share ${(row.cum / ref.total).toFixed(3)} (want >= ${p.minCumShare}), rank ${rank} (want <= ${MAX_CUM_RANK}) in the ${context}`);
+      }
+      if (p.flatTop) {
+        const flatNames = ref.rows.slice(0, p.flatTop.n).map((r) => short(r.name));
+        if (!flatNames.includes(p.flatTop.fn)) {
+          throw new Error(`${p.flatTop.fn} not among the top ${p.flatTop.n} by flat (${flatNames.join(', ')}) in the ${context}`);
+        }
+      }
+
+      // profile-core reads the same file to the same numbers: totals, the causing function, the top rows.
+      expect(ours.total).toBe(ref.total);
+      const oursRow = find(ours, p.fn);
+      expect(oursRow && { flat: oursRow.flat, cum: oursRow.cum }).toEqual({ flat: row.flat, cum: row.cum });
+      const oursByName = new Map(ours.rows.map((r) => [r.name, r]));
+      const compare = [...ref.rows.slice(0, 10), ...byCum(ref.rows).slice(0, 10)];
+      const mismatches = compare
+        .map((r) => ({ r, o: oursByName.get(r.name) }))
+        .filter(({ r, o }) => !o || o.flat !== r.flat || o.cum !== r.cum)
+        .map(({ r, o }) => `${r.name}: pprof flat ${r.flat} cum ${r.cum}, profile-core ${o ? `flat ${o.flat} cum ${o.cum}` : 'missing'}`);
+      expect(mismatches).toEqual([]);
+      if (p.flatTop) {
+        expect(ours.rows.slice(0, p.flatTop.n).map((r) => short(r.name))).toContain(p.flatTop.fn);
+      }
+    }
+  );
+});

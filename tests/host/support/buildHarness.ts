@@ -1,5 +1,6 @@
-import { build, type Plugin } from 'esbuild';
-import { join } from 'node:path';
+import { build, type ImportKind, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ROOT } from './paths';
 
 const NM = join(ROOT, 'node_modules');
@@ -16,15 +17,45 @@ const INTERNAL_FILES: Record<string, string> = {
   'react-router-dom-v5-compat': join(NM, '@grafana/ui/node_modules/react-router-dom-v5-compat/dist/index.js'),
 };
 
+/** The ES module builds of the @grafana/* packages (also the copies nested under @grafana/ui). */
+const GRAFANA_ESM = /[\\/]node_modules[\\/]@grafana[\\/][^\\/]+[\\/]dist[\\/]esm[\\/].*\.mjs$/;
+const NS = 'grafana-esm';
+
+/**
+ * 1. Maps the internal ids above to their files.
+ * 2. Loads @grafana/*'s `.mjs` files in their own namespace. For an importer ending in `.mjs` esbuild applies
+ *    Node's CommonJS interop (`import X from 'cjs'` gives module.exports, ignoring `__esModule`), so e.g.
+ *    @grafana/ui's `import Scrollbars from 'react-custom-scrollbars-2'` would get an object and React throws
+ *    (#130). Grafana builds these packages from source with the usual interop; outside the `file` namespace
+ *    esbuild uses the usual interop too. Same file → same namespace+path → still one module instance.
+ */
 const grafanaInternals: Plugin = {
   name: 'grafana-internals',
   setup(b) {
+    // the `.mjs` extension itself switches the interop, so the re-homed path ends in `.js` (onLoad strips it)
+    const rehome = (path: string) => (GRAFANA_ESM.test(path) ? { path: `${path}.js`, namespace: NS } : { path });
     b.onResolve({ filter: /^(grafana-internal:|react-router-dom-v5-compat$)/ }, (args) => {
       const path = INTERNAL_FILES[args.path];
-      return path ? { path } : { errors: [{ text: `unknown internal module ${args.path}` }] };
+      return path ? rehome(path) : { errors: [{ text: `unknown internal module ${args.path}` }] };
+    });
+    const resolveAndRehome = async (args: { path: string; resolveDir: string; kind: ImportKind; importer: string }) => {
+      const importer = args.importer.replace(/\.mjs\.js$/, '.mjs');
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer, pluginData: SKIP });
+      if (r.errors.length > 0 || r.external || r.namespace !== 'file') {
+        return r.errors.length > 0 ? { errors: r.errors } : { path: r.path, namespace: r.namespace, external: r.external };
+      }
+      return rehome(r.path);
+    };
+    // every import made from inside a re-homed file, and every import of @grafana/* from anywhere
+    b.onResolve({ filter: /.*/, namespace: NS }, (args) => (args.pluginData === SKIP ? undefined : resolveAndRehome(args)));
+    b.onResolve({ filter: /^@grafana\// }, (args) => (args.pluginData === SKIP ? undefined : resolveAndRehome(args)));
+    b.onLoad({ filter: /.*/, namespace: NS }, async (args) => {
+      const file = args.path.replace(/\.js$/, '');
+      return { contents: await readFile(file, 'utf8'), loader: 'js', resolveDir: dirname(file) };
     });
   },
 };
+const SKIP = Symbol('resolving');
 
 export interface HarnessBundle {
   js: string;

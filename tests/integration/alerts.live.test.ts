@@ -14,6 +14,7 @@
  * within its pending period when its bottleneck is on, and that none holds during steady load.
  *
  * Overrides: HOTPATH_LIVE_RULE_PARAMS='{"window":"30s",...}', HOTPATH_LIVE_LATENCY_BOTTLENECK (default network),
+ * HOTPATH_LIVE_SLO_BOTTLENECK (default io),
  * HOTPATH_SERVICE (default hotpath-demo).
  */
 import {
@@ -22,13 +23,13 @@ import {
   RuleParams,
   RuleSpec,
   ruleSpecs,
-  THRESHOLDS,
 } from '../../provisioning/src/alerting/ruleSource';
 
 const PROM_URL = process.env.PROM_URL;
 const ADMIN_URL = process.env.DEMO_ADMIN_URL;
 const SERVICE = process.env.HOTPATH_SERVICE ?? 'hotpath-demo';
 const LATENCY_BOTTLENECK = process.env.HOTPATH_LIVE_LATENCY_BOTTLENECK ?? 'network';
+const SLO_BOTTLENECK = process.env.HOTPATH_LIVE_SLO_BOTTLENECK ?? 'io';
 const PARAMS: RuleParams = {
   window: '30s',
   shortWindow: '10s',
@@ -151,55 +152,44 @@ live(title, () => {
     }
   });
 
-  it('error spike: the error-spike condition crosses within its pending period, and clears after', async () => {
-    await bottleneck('errors', true);
+  /**
+   * Switches a bottleneck on, expects each listed rule's condition to cross within that rule's pending period,
+   * switches it off and expects the conditions to clear (short window + margin).
+   */
+  async function spike(name: string, rules: RuleSpec[]): Promise<void> {
+    await bottleneck(name, true);
     try {
-      const t = await within(parseDurationSeconds(ERRORS.for), async () => (await crossing(ERRORS)).length > 0);
-      if (t < 0) {
-        throw new Error(
-          `error spike on, but ${ERRORS.uid} did not cross within ${ERRORS.for}\n${await explain(ERRORS)}`
-        );
+      for (const s of rules) {
+        const t = await within(parseDurationSeconds(s.for), async () => (await crossing(s)).length > 0);
+        if (t < 0) {
+          throw new Error(`${name} on, but ${s.uid} did not cross within ${s.for}\n${await explain(s)}`);
+        }
       }
     } finally {
-      await bottleneck('errors', false);
+      await bottleneck(name, false);
     }
-    const cleared = await within(
-      parseDurationSeconds(PARAMS.window) * 3,
-      async () => (await crossing(ERRORS)).length === 0
-    );
-    expect(cleared).toBeGreaterThanOrEqual(0);
+    for (const s of rules) {
+      const cleared = await within(
+        parseDurationSeconds(PARAMS.window) * 3,
+        async () => (await crossing(s)).length === 0
+      );
+      if (cleared < 0) {
+        throw new Error(`${name} off, but ${s.uid} still holds\n${await explain(s)}`);
+      }
+    }
+  }
+
+  it('error spike (errors bottleneck, 30 % 5xx): the error-spike condition crosses, then clears', async () => {
+    await spike('errors', [ERRORS]);
   });
 
-  it(`latency spike (${LATENCY_BOTTLENECK} bottleneck): the latency-spike condition crosses within its pending period, and clears after`, async () => {
-    await bottleneck(LATENCY_BOTTLENECK, true);
-    let sloNote = '';
-    try {
-      const t = await within(parseDurationSeconds(LATENCY.for), async () => (await crossing(LATENCY)).length > 0);
-      if (t < 0) {
-        throw new Error(
-          `${LATENCY_BOTTLENECK} on, but ${LATENCY.uid} did not cross within ${LATENCY.for}\n${await explain(LATENCY)}`
-        );
-      }
-      // The SLO rule must cross too wherever the spike pushed p99 (both windows) above the objective.
-      const p99 = (await query(SLO.queries[0].expr)).filter(
-        (x) => x.metric.job === SERVICE && Number(x.value[1]) > THRESHOLDS.latencySloSeconds * 1.2
-      );
-      if (p99.length) {
-        const s = await within(parseDurationSeconds(SLO.for), async () => (await crossing(SLO)).length > 0);
-        expect(s).toBeGreaterThanOrEqual(0);
-      } else {
-        sloNote = `p99 stayed under ${THRESHOLDS.latencySloSeconds * 1000} ms with ${LATENCY_BOTTLENECK}: SLO rule not exercised`;
-      }
-    } finally {
-      await bottleneck(LATENCY_BOTTLENECK, false);
-    }
-    if (sloNote) {
-      console.warn(sloNote);
-    }
-    const cleared = await within(
-      parseDurationSeconds(PARAMS.window) * 3,
-      async () => (await crossing(LATENCY)).length === 0
-    );
-    expect(cleared).toBeGreaterThanOrEqual(0);
+  // Measured on this stack (p99 over 15s, 40 req/s): network +300 ms on the upstream-calling route (≈0.3–0.4 s, under
+  // the 500 ms objective); io (fsync per request) ≈1.3 s on /api/checkout, above it.
+  it(`latency spike (${LATENCY_BOTTLENECK} bottleneck): the latency-spike condition crosses, then clears`, async () => {
+    await spike(LATENCY_BOTTLENECK, [LATENCY]);
+  });
+
+  it(`latency SLO breach (${SLO_BOTTLENECK} bottleneck): the SLO and latency-spike conditions cross, then clear`, async () => {
+    await spike(SLO_BOTTLENECK, [SLO, LATENCY]);
   });
 });

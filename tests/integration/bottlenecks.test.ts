@@ -20,7 +20,7 @@ interface ProfileSignature {
   kind: string;
   sampleType: string;
   unit: string;
-  /** The causing function: must carry at least minCumShare of the profile and rank among the first MAX_CUM_RANK by cum. */
+  /** The causing function: must carry at least minCumShare of the profile and be among the first MAX_APP_RANK application frames by cum. */
   fn: string;
   minCumShare: number;
   /** Optionally, a function that must be among the first n rows by flat (pprof -top order). */
@@ -34,55 +34,84 @@ interface Case {
 }
 
 const PROFILE_SECONDS = 5;
-const MAX_CUM_RANK = 30;
+/** The causing function must be among the first MAX_APP_RANK application frames by cum (see appFrames). */
+const MAX_APP_RANK = 5;
+/** Every bottleneck stays on at least this long, so the 10s rate window is mostly "on" when we read it. */
+const MIN_ON_MS = 8000;
 
 const CASES: Case[] = [
   {
     name: 'cpu',
     route: '/api/search',
     profile: {
-      path: `profile?seconds=${PROFILE_SECONDS}`, kind: 'cpu', sampleType: 'cpu', unit: 'ns',
-      fn: 'search.RankBySimilarityQuadratic', minCumShare: 0.3, flatTop: { fn: 'search.editDistance', n: 3 },
+      path: `profile?seconds=${PROFILE_SECONDS}`,
+      kind: 'cpu',
+      sampleType: 'cpu',
+      unit: 'ns',
+      fn: 'search.RankBySimilarityQuadratic',
+      minCumShare: 0.3,
+      flatTop: { fn: 'search.editDistance', n: 3 },
     },
   },
   {
     name: 'db',
     route: '/api/customers/{id}/orders',
     profile: {
-      path: `profile?seconds=${PROFILE_SECONDS}`, kind: 'cpu', sampleType: 'cpu', unit: 'ns',
-      fn: 'store.(*Store).OrdersByCustomer', minCumShare: 0.3,
+      path: `profile?seconds=${PROFILE_SECONDS}`,
+      kind: 'cpu',
+      sampleType: 'cpu',
+      unit: 'ns',
+      fn: 'store.(*Store).OrdersByCustomer',
+      minCumShare: 0.3,
     },
   },
   {
     name: 'lock',
     route: '/api/products',
     profile: {
-      path: `mutex?seconds=${PROFILE_SECONDS}`, kind: 'mutex', sampleType: 'delay', unit: 'ns',
-      fn: 'pricing.(*Book).priceUnderGlobalLock', minCumShare: 0.5,
+      path: `mutex?seconds=${PROFILE_SECONDS}`,
+      kind: 'mutex',
+      sampleType: 'delay',
+      unit: 'ns',
+      fn: 'pricing.(*Book).priceUnderGlobalLock',
+      minCumShare: 0.5,
     },
   },
   {
     name: 'network',
     route: '/api/products/{id}',
     profile: {
-      path: `block?seconds=${PROFILE_SECONDS}`, kind: 'block', sampleType: 'delay', unit: 'ns',
-      fn: 'upstream.(*Client).Quote', minCumShare: 0.1,
+      path: `block?seconds=${PROFILE_SECONDS}`,
+      kind: 'block',
+      sampleType: 'delay',
+      unit: 'ns',
+      fn: 'upstream.(*Client).Quote',
+      minCumShare: 0.1,
     },
   },
   {
     name: 'io',
     route: '/api/checkout',
     profile: {
-      path: `mutex?seconds=${PROFILE_SECONDS}`, kind: 'mutex', sampleType: 'delay', unit: 'ns',
-      fn: 'journal.(*Journal).AppendDurable', minCumShare: 0.3,
+      path: `mutex?seconds=${PROFILE_SECONDS}`,
+      kind: 'mutex',
+      sampleType: 'delay',
+      unit: 'ns',
+      fn: 'journal.(*Journal).AppendDurable',
+      minCumShare: 0.3,
     },
   },
   {
     name: 'alloc',
     route: '/api/products/{id}',
     profile: {
-      path: `allocs?seconds=${PROFILE_SECONDS}`, kind: 'allocs', sampleType: 'alloc_space', unit: 'B',
-      fn: 'recommend.RelatedWithChurn', minCumShare: 0.5, flatTop: { fn: 'recommend.RelatedWithChurn', n: 1 },
+      path: `allocs?seconds=${PROFILE_SECONDS}`,
+      kind: 'allocs',
+      sampleType: 'alloc_space',
+      unit: 'B',
+      fn: 'recommend.RelatedWithChurn',
+      minCumShare: 0.5,
+      flatTop: { fn: 'recommend.RelatedWithChurn', n: 1 },
     },
   },
   { name: 'errors', route: '' },
@@ -91,16 +120,25 @@ const CASES: Case[] = [
 const env = stackEnv();
 const figures: Record<string, unknown> = {};
 
-/** Polls f every second until ok(value) or the timeout; returns the last value and whether ok was reached. */
-async function pollUntil(f: () => Promise<number | undefined>, ok: (v: number) => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls f every second until ok(value) (and at least minMs have passed) or the timeout; returns the last value
+ * and whether ok was reached.
+ */
+async function pollUntil(
+  f: () => Promise<number | undefined>,
+  ok: (v: number) => boolean,
+  timeoutMs: number,
+  minMs = 0
+) {
+  const start = Date.now();
+  const deadline = start + timeoutMs;
   let last: number | undefined;
   const seen: number[] = [];
   for (;;) {
     last = await f();
     if (last !== undefined) {
       seen.push(last);
-      if (ok(last)) {
+      if (ok(last) && Date.now() - start >= minMs) {
         return { value: last, ok: true, seen };
       }
     }
@@ -131,6 +169,16 @@ function short(name: string): string {
   return name.startsWith(MODULE) ? name.slice(MODULE.length) : name;
 }
 
+/**
+ * Application frames: functions of the demo module, minus the per-route plumbing every request passes through
+ * (instrumentation, pprof labels), which would otherwise sit on top of every cum ranking.
+ */
+function appFrames(rows: TopRow[]): TopRow[] {
+  return byCum(rows).filter(
+    (r) => r.name.startsWith(MODULE) && !/api\.\(\*Server\)\.handle|metrics\.\(\*Metrics\)\.Instrument/.test(r.name)
+  );
+}
+
 function find(top: Top, fn: string): TopRow | undefined {
   return top.rows.find((r) => short(r.name) === fn);
 }
@@ -138,7 +186,10 @@ function find(top: Top, fn: string): TopRow | undefined {
 function describeTop(top: Top, n = 12): string {
   return byCum(top.rows)
     .slice(0, n)
-    .map((r) => `  cum ${((100 * r.cum) / top.total).toFixed(1)}%  flat ${((100 * r.flat) / top.total).toFixed(1)}%  ${short(r.name)}`)
+    .map(
+      (r) =>
+        `  cum ${((100 * r.cum) / top.total).toFixed(1)}%  flat ${((100 * r.flat) / top.total).toFixed(1)}%  ${short(r.name)}`
+    )
     .join('\n');
 }
 
@@ -161,7 +212,7 @@ describe.each(CASES)('bottleneck $name', (c) => {
       const expr = c.profile ? p99Expr(c.route) : errorRatioExpr();
       const base = await baseline(expr);
       const riseOk = c.profile ? (v: number) => v >= Math.max(3 * base, base + 0.02) : (v: number) => v >= 0.15;
-      const backOk = c.profile ? (v: number) => v <= Math.max(2 * base, base + 0.015) : (v: number) => v <= 0.02;
+      const backOk = c.profile ? (v: number) => v <= Math.max(2 * base, base + 0.025) : (v: number) => v <= 0.02;
 
       const t0 = Date.now();
       await setBottleneck(env.demoAdminUrl, c.name, true);
@@ -173,7 +224,7 @@ describe.each(CASES)('bottleneck $name', (c) => {
       let rise: Awaited<ReturnType<typeof pollUntil>>;
       let file: string | undefined;
       try {
-        rise = await pollUntil(() => queryScalar(env.promUrl, expr), riseOk, 40000);
+        rise = await pollUntil(() => queryScalar(env.promUrl, expr), riseOk, 40000, MIN_ON_MS);
         file = profileFile ? await profileFile : undefined;
       } finally {
         await setBottleneck(env.demoAdminUrl, c.name, false);
@@ -185,8 +236,10 @@ describe.each(CASES)('bottleneck $name', (c) => {
         route: c.route || '(all)',
         metric: c.profile ? 'p99 seconds' : '5xx ratio',
         baseline: base,
-        peak: Math.max(...rise.seen),
+        whenRisen: rise.value,
+        risenSeen: rise.seen,
         after: back.value,
+        recoverySeen: back.seen,
         secondsUntilRisen: riseSeconds,
       };
       figures[c.name] = fig;
@@ -202,25 +255,35 @@ describe.each(CASES)('bottleneck $name', (c) => {
       const ours = profileCoreTop(file, p.sampleType);
       const row = find(ref, p.fn);
       const rank = byCum(ref.rows).findIndex((r) => short(r.name) === p.fn) + 1;
+      const appRank = appFrames(ref.rows).findIndex((r) => short(r.name) === p.fn) + 1;
       Object.assign(fig, {
         profile: file.slice(file.indexOf('test-results/')),
         sampleType: p.sampleType,
         function: p.fn,
         cumShare: row ? row.cum / ref.total : 0,
         cumRank: rank,
+        appFrameRank: appRank,
         topFlat: short(ref.rows[0]?.name ?? ''),
       });
       const context = `${p.kind} profile ${file}\n${describeTop(ref)}`;
       if (!row) {
         throw new Error(`${p.fn} not in the ${context}`);
       }
-      if (row.cum / ref.total < p.minCumShare || rank > MAX_CUM_RANK) {
-        throw new Error(`${p.fn}: cum share ${(row.cum / ref.total).toFixed(3)} (want >= ${p.minCumShare}), rank ${rank} (want <= ${MAX_CUM_RANK}) in the ${context}`);
+      if (row.cum / ref.total < p.minCumShare || appRank < 1 || appRank > MAX_APP_RANK) {
+        throw new Error(
+          `${p.fn}: cum share ${(row.cum / ref.total).toFixed(3)} (want >= ${p.minCumShare}), rank ${appRank} among ` +
+            `application frames (want <= ${MAX_APP_RANK}: ${appFrames(ref.rows)
+              .slice(0, 6)
+              .map((r) => short(r.name))
+              .join(', ')}) in the ${context}`
+        );
       }
       if (p.flatTop) {
         const flatNames = ref.rows.slice(0, p.flatTop.n).map((r) => short(r.name));
         if (!flatNames.includes(p.flatTop.fn)) {
-          throw new Error(`${p.flatTop.fn} not among the top ${p.flatTop.n} by flat (${flatNames.join(', ')}) in the ${context}`);
+          throw new Error(
+            `${p.flatTop.fn} not among the top ${p.flatTop.n} by flat (${flatNames.join(', ')}) in the ${context}`
+          );
         }
       }
 
@@ -233,7 +296,10 @@ describe.each(CASES)('bottleneck $name', (c) => {
       const mismatches = compare
         .map((r) => ({ r, o: oursByName.get(r.name) }))
         .filter(({ r, o }) => !o || o.flat !== r.flat || o.cum !== r.cum)
-        .map(({ r, o }) => `${r.name}: pprof flat ${r.flat} cum ${r.cum}, profile-core ${o ? `flat ${o.flat} cum ${o.cum}` : 'missing'}`);
+        .map(
+          ({ r, o }) =>
+            `${r.name}: pprof flat ${r.flat} cum ${r.cum}, profile-core ${o ? `flat ${o.flat} cum ${o.cum}` : 'missing'}`
+        );
       expect(mismatches).toEqual([]);
       if (p.flatTop) {
         expect(ours.rows.slice(0, p.flatTop.n).map((r) => short(r.name))).toContain(p.flatTop.fn);

@@ -41,7 +41,7 @@ func Load(getenv func(string) string) (Config, error) {
 		Orders:      e.int("HOTPATH_SEED_ORDERS", 600000),
 		ErrorRate:   e.float("HOTPATH_ERROR_RATE", 0.3),
 		NetDelay:    e.dur("HOTPATH_NETWORK_DELAY", 300*time.Millisecond),
-		IOSyncs:     e.int("HOTPATH_IO_SYNCS", 40),
+		IOSyncs:     e.int("HOTPATH_IO_SYNCS", 64),
 		MutexFrac:   e.int("HOTPATH_MUTEX_PROFILE_FRACTION", 10),
 		BlockRate:   e.int("HOTPATH_BLOCK_PROFILE_RATE", 10000),
 		Pyroscope:   e.str("PYROSCOPE_URL", ""),

@@ -5,7 +5,8 @@ import { join, resolve } from 'path';
 export type BottleneckName = 'cpu' | 'db' | 'lock' | 'network' | 'io' | 'alloc' | 'errors';
 
 export async function setBottleneck(adminUrl: string, name: BottleneckName | 'off', on = true): Promise<void> {
-  const url = name === 'off' ? `${adminUrl}/admin/bottlenecks/off` : `${adminUrl}/admin/bottlenecks/${name}?on=${on ? 1 : 0}`;
+  const url =
+    name === 'off' ? `${adminUrl}/admin/bottlenecks/off` : `${adminUrl}/admin/bottlenecks/${name}?on=${on ? 1 : 0}`;
   const res = await fetch(url, { method: 'POST' });
   if (!res.ok) {
     throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);

@@ -27,7 +27,11 @@ export function pprofTop(file: string, sampleIndex: string, unit: string): Top {
     args.push(`-unit=${unit}`);
   }
   args.push(file);
-  const out = execFileSync('go', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('go', args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parsePprofTop(out);
 }
 

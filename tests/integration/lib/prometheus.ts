@@ -8,7 +8,10 @@ export async function queryScalar(promUrl: string, expr: string): Promise<number
   if (!res.ok) {
     throw new Error(`Prometheus ${res.status} for ${expr}: ${await res.text()}`);
   }
-  const body = (await res.json()) as { status: string; data: { resultType: string; result: Array<{ value: [number, string] }> } };
+  const body = (await res.json()) as {
+    status: string;
+    data: { resultType: string; result: Array<{ value: [number, string] }> };
+  };
   if (body.status !== 'success') {
     throw new Error(`Prometheus query failed: ${JSON.stringify(body)}`);
   }

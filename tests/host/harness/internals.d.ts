@@ -20,3 +20,6 @@ declare module 'grafana-internal:i18n' {
   export function getI18nInstance(): i18n;
   export function initializeI18n(options: { language: string; ns?: string[] }, regionalFormat: string): Promise<unknown>;
 }
+
+/** d3 ships no types and @types/d3 is not a dependency of this repo; the host only hands the namespace on. */
+declare module 'd3';

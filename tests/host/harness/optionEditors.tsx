@@ -20,9 +20,9 @@ const TextEditor = ({ value, onChange, id }: Props) => (
 const StringsEditor = ({ value, onChange, id }: Props) => (
   <Input id={id} value={(value ?? []).join(', ')} onChange={(e) => onChange(e.currentTarget.value.split(',').map((s) => s.trim()).filter(Boolean))} />
 );
-const SliderEditor = ({ value, onChange, item }: Props) => {
+const SliderEditor = ({ value, onChange, item, id }: Props) => {
   const s = (item.settings ?? {}) as { min?: number; max?: number; step?: number };
-  return <Slider min={s.min ?? 0} max={s.max ?? 100} step={s.step} value={value} onChange={(v) => onChange(v)} />;
+  return <Slider inputId={id ?? item.id} min={s.min ?? 0} max={s.max ?? 100} step={s.step} value={value} onChange={(v) => onChange(v)} />;
 };
 const SelectEditor = ({ value, onChange, item }: Props) => (
   <Select options={(item.settings as OptionSettings)?.options ?? []} value={value} onChange={(v) => onChange(v.value)} />

@@ -38,7 +38,7 @@ import { registerStandardOptionEditors } from './optionEditors';
 /** Every request a plugin made through getBackendSrv(), for tests to inspect. */
 export const backendRequests: BackendSrvRequest[] = [];
 /** Every interaction a plugin reported (reportInteraction → EchoSrv). */
-export const echoEvents: EchoEvent[] = [];
+export const echoEvents: Array<Omit<EchoEvent, 'meta'>> = [];
 
 function withParams(url: string, params?: BackendSrvRequest['params']): string {
   if (!params || typeof params !== 'object') {
@@ -191,7 +191,7 @@ export async function installGrafanaServices(): Promise<void> {
     containsTemplate: (target = '') => /\$\w|\$\{|\[\[/.test(target),
     updateTimeRange: () => {},
   });
-  setEchoSrv({ flush: () => {}, addBackend: () => {}, addEvent: (event) => void echoEvents.push(event as EchoEvent) });
+  setEchoSrv({ flush: () => {}, addBackend: () => {}, addEvent: (event) => void echoEvents.push(event) });
   // No other plugin registers extensions in the host: the hooks answer "none", as Grafana does when none exist.
   setPluginLinksHook(() => ({ links: [], isLoading: false }));
   setPluginComponentsHook(() => ({ components: [], isLoading: false }));

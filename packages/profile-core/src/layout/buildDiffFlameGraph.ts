@@ -6,7 +6,7 @@ import { frameIndex } from '../transform/frameIndex';
 import type { SampleTypeRef } from '../transform/resolveSampleType';
 import type { StackFilter } from '../transform/StackFilter';
 import type { FlameLevels } from './FlameLevels';
-import { StackTrie } from './StackTrie';
+import { StackTrie, trieCapacity } from './StackTrie';
 import { toFlameLevels } from './toFlameLevels';
 
 export interface DiffFlameGraphOptions {
@@ -38,7 +38,7 @@ export function buildDiffFlameGraph(base: Profile, comp: Profile, opts: DiffFlam
     }
     map[i] = id;
   });
-  const trie = new StackTrie(true, Math.max(1024, (base.samples.count + comp.samples.count) * 4));
+  const trie = new StackTrie(true, trieCapacity(base) + trieCapacity(comp));
   let scale = 1;
   if (opts.mode === 'relative') {
     let ta = 0;

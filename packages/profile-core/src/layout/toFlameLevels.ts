@@ -84,15 +84,7 @@ export function toFlameLevels(
       children[fill[parent[i]]++] = i;
     }
   }
-  for (let p = 0; p < n; p++) {
-    const a = childStart[p];
-    const b = childStart[p + 1];
-    if (b - a > 1) {
-      const sub = children.subarray(a, b);
-      const sortedSub = Array.from(sub).sort((x, y) => rank[name[x]] - rank[name[y]]);
-      sub.set(sortedSub);
-    }
-  }
+  sortChildren(children, childStart, n, name, rank);
 
   // Sum of dropped children per kept parent (the "other" node's value).
   let otherValue: Float64Array | undefined;
@@ -215,4 +207,44 @@ function nameRanks(names: readonly string[]): Int32Array {
   const rank = new Int32Array(names.length);
   idx.forEach((id, r) => (rank[id] = r));
   return rank;
+}
+
+/**
+ * Sorts each parent's child list by name rank, in place. Most lists are tiny (insertion sort, no allocation);
+ * long ones are sorted as packed numeric keys (rank × 2^32 + node) with the comparator-free TypedArray sort.
+ */
+function sortChildren(children: Int32Array, childStart: Int32Array, n: number, name: Int32Array, rank: Int32Array): void {
+  let keys = new Float64Array(64);
+  for (let p = 0; p < n; p++) {
+    const a = childStart[p];
+    const b = childStart[p + 1];
+    const len = b - a;
+    if (len < 2) {
+      continue;
+    }
+    if (len <= 16) {
+      for (let i = a + 1; i < b; i++) {
+        const c = children[i];
+        const r = rank[name[c]];
+        let j = i - 1;
+        while (j >= a && rank[name[children[j]]] > r) {
+          children[j + 1] = children[j];
+          j--;
+        }
+        children[j + 1] = c;
+      }
+      continue;
+    }
+    if (keys.length < len) {
+      keys = new Float64Array(len * 2);
+    }
+    for (let i = 0; i < len; i++) {
+      const c = children[a + i];
+      keys[i] = rank[name[c]] * 4294967296 + c;
+    }
+    const sub = keys.subarray(0, len).sort();
+    for (let i = 0; i < len; i++) {
+      children[a + i] = sub[i] % 4294967296;
+    }
+  }
 }

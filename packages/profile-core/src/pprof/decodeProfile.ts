@@ -198,7 +198,10 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
 
   const stackStart = new Uint32Array(nSamples + 1);
   // Upper bound on stack entries: every location id takes at least one byte.
-  const stackRaw = new GrowableF64(Math.min(sampleBytes, 1 << 20));
+  // Raw location ids of all samples, appended in place (local variables, no per-id method call: this is the
+  // hottest loop of the decoder). Every id takes at least one byte, so sampleBytes/2 is a good first guess.
+  let stackIds: Float64Array = new Float64Array(Math.max(64, Math.min(sampleBytes >> 1, 1 << 22)));
+  let stackLen = 0;
   const values = new Float64Array(nSamples * nTypes);
   const labelStart = new Uint32Array(nSamples + 1);
   const labelKey = new GrowableI32(64);
@@ -210,7 +213,6 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let deepest = 0;
   let labelsDropped = 0;
   const maxDepth = Math.max(2, lim.maxStackDepth);
-  const sampleLocs = new GrowableF64(256);
 
   let timeNanos = 0;
   let durationNanos = 0;
@@ -239,7 +241,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
       }
       case F_SAMPLE: {
         const e = r.lengthEnd(end);
-        sampleLocs.length = 0;
+        const first = stackLen;
         let nv = 0;
         const vbase = smp * nTypes;
         let nl = 0;
@@ -250,11 +252,18 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
           if (f === 1) {
             if (w === 2) {
               const pe = r.lengthEnd(e);
+              // Each id is at least one byte: make room for the worst case once per packed run.
+              if (stackLen + (pe - r.pos) + 1 > stackIds.length) {
+                stackIds = growF64(stackIds, stackLen + (pe - r.pos) + 1);
+              }
               while (r.pos < pe) {
-                sampleLocs.push(r.uint(pe));
+                stackIds[stackLen++] = r.uint(pe);
               }
             } else if (w === 0) {
-              sampleLocs.push(r.uint(e));
+              if (stackLen + 2 > stackIds.length) {
+                stackIds = growF64(stackIds, stackLen + 2);
+              }
+              stackIds[stackLen++] = r.uint(e);
             } else {
               throw wireError('sample.location_id', w);
             }
@@ -324,23 +333,19 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
           throw new ProfileError('INVALID', `sample #${smp} has ${nv} values, want ${nTypes} (one per sample_type)`);
         }
         // Deep stacks keep their root side (the end of pprof's leaf-first list) and get a marker leaf (B7).
-        const depth = sampleLocs.length;
+        const depth = stackLen - first;
         if (depth > deepest) {
           deepest = depth;
         }
         if (depth > maxDepth) {
+          // Keep the last maxDepth-1 ids (root side), marker (-1) first = leaf position.
           truncatedStacks++;
-          stackRaw.push(-1);
-          for (let i = depth - (maxDepth - 1); i < depth; i++) {
-            stackRaw.push(sampleLocs.data[i]);
-          }
-        } else {
-          for (let i = 0; i < depth; i++) {
-            stackRaw.push(sampleLocs.data[i]);
-          }
+          stackIds.copyWithin(first + 1, stackLen - (maxDepth - 1), stackLen);
+          stackIds[first] = -1;
+          stackLen = first + maxDepth;
         }
         smp++;
-        stackStart[smp] = stackRaw.length;
+        stackStart[smp] = stackLen;
         labelStart[smp] = labelKey.length;
         break;
       }
@@ -574,7 +579,6 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let nLocOut = nLocations;
   let nFnOut = nFunctions;
   let extras: string[] = [];
-  const stackLen = stackRaw.length;
   const stack = new Int32Array(stackLen);
   if (truncatedStacks > 0) {
     // The marker is a real function + location so every view (flame, top, folded, export) shows it.
@@ -590,7 +594,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
       message: `${truncatedStacks} stacks deeper than ${maxDepth} frames were cut (deepest ${deepest}); kept the root side`,
     });
   }
-  const sd = stackRaw.data;
+  const sd = stackIds;
   for (let i = 0; i < stackLen; i++) {
     const id = sd[i];
     if (id === -1) {
@@ -689,6 +693,12 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
     },
     warnings,
   };
+}
+
+function growF64(a: Float64Array, min: number): Float64Array {
+  const b = new Float64Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 function readValueType(r: ProtoReader, e: number): [number, number] {

@@ -6,9 +6,8 @@
  *
  * Several values per line map to several sample types.
  */
-import type { ValueType } from '../model/Profile';
+import type { Profile, ValueType } from '../model/Profile';
 import { ProfileBuilder } from '../model/ProfileBuilder';
-import type { Profile } from '../model/Profile';
 import { encodePprof } from '../pprof/encodePprof';
 
 export interface FoldedOptions {

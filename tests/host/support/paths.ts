@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 
 /** Repository root (tests/host/support → ../../..). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The built plugin under test; HOTPATH_DIST points the tests at another build (e.g. an unpacked release zip). */
+export const DIST = resolve(process.env.HOTPATH_DIST ?? join(ROOT, 'dist'));
 export const APP_ID = 'hotpath-hotpath-app';
 export const PANEL_ID = 'hotpath-correlation-panel';
 /** Where Grafana serves a plugin's dist/ (public/plugins/<id>/); the nested panel lives below it. */

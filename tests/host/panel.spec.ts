@@ -61,6 +61,11 @@ test.describe('panel plugin (dist/panels/correlation/module.js) in the Grafana-l
         for (const legend of ['p99 /api/checkout', 'p99 /api/products', 'p99 /api/search', 'error ratio']) {
           await expect(metrics.getByText(legend, { exact: true })).toBeVisible();
         }
+        // each series has its own colour (classic palette), in the legend as in the chart
+        const icons = metrics.getByTestId('series-icon');
+        await expect(icons).toHaveCount(4);
+        const colours = await icons.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage + getComputedStyle(el).backgroundColor));
+        expect(new Set(colours).size, `legend colours: ${colours.join(' | ')}`).toBe(4);
         await expect(host.page.getByTestId('hotpath-no-profile')).toContainText("No profile in this panel's data");
         await saveScreenshot(host.page, '[data-testid="host-dashboard"]', `panel-metrics-${theme}`);
       });

@@ -33,6 +33,7 @@ import { useStyles2, Stack, Text } from '@grafana/ui';
 import { setPanelDataErrorView } from 'grafana-internal:runtime/PanelDataErrorView';
 import { setPluginPage } from 'grafana-internal:runtime/PluginPage';
 import { initializeI18n } from 'grafana-internal:i18n';
+import { registerStandardFieldConfigs } from './fieldConfigRegistry';
 import { registerStandardOptionEditors } from './optionEditors';
 
 /** Every request a plugin made through getBackendSrv(), for tests to inspect. */
@@ -198,6 +199,7 @@ export async function installGrafanaServices(): Promise<void> {
   setPluginComponentHook(() => ({ component: null, isLoading: false }));
   setPluginFunctionsHook(() => ({ functions: [], isLoading: false }));
   registerStandardOptionEditors();
+  registerStandardFieldConfigs();
   setPluginPage(HostPluginPage);
   setPanelDataErrorView(HostPanelDataErrorView);
 }

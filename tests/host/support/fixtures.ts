@@ -71,9 +71,14 @@ export const test = base.extend<{ problems: Problems; host: HostPage }, { hostSe
   problems: [
     async ({ page }, use, testInfo) => {
       const list: string[] = [];
+      const tolerated = new Set<string>();
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && !allowed(msg.location().url)) {
-          list.push(`console.error: ${msg.text()} (${msg.location().url}:${msg.location().lineNumber})`);
+        if (msg.type() === 'error') {
+          if (allowed(msg.location().url)) {
+            tolerated.add(msg.location().url);
+          } else {
+            list.push(`console.error: ${msg.text()} (${msg.location().url}:${msg.location().lineNumber})`);
+          }
         }
       });
       page.on('pageerror', (err) => list.push(`uncaught exception: ${err.name}: ${err.message}\n${err.stack ?? ''}`));
@@ -94,6 +99,10 @@ export const test = base.extend<{ problems: Problems; host: HostPage }, { hostSe
         .evaluate(() => (window.hotpathHost ? window.hotpathHost.failures.slice() : []))
         .catch(() => [] as string[]);
       list.push(...hostFailures.map((f) => `host: ${f}`));
+      if (tolerated.size > 0) {
+        // shown in the report so nobody has to guess what the allow-list let through
+        await testInfo.attach('allowed-failed-requests', { body: [...tolerated].sort().join('\n'), contentType: 'text/plain' });
+      }
       if (list.length > 0) {
         await testInfo.attach('problems', { body: list.join('\n\n'), contentType: 'text/plain' });
       }

@@ -38,7 +38,7 @@ var Sink any
 // recommend.RelatedWithChurn flat at the top; go_memstats_alloc_bytes_total and go_gc_duration_seconds rise.
 func RelatedWithChurn(p store.Product, catalogSize int64) []Related {
 	var all []*candidate
-	for round := 0; round < 20; round++ {
+	for round := 0; round < 40; round++ {
 		batch := make([]*candidate, 0, 4096)
 		for i := 0; i < 4096; i++ {
 			c := &candidate{id: (p.ID+int64(i))%max(catalogSize, 1) + 1, score: float64(i), tags: make([]string, 4)}

@@ -34,6 +34,8 @@ export default defineConfig([
       '**/.idea',
       '**/.eslintcache',
       'demo/**',
+      '**/.scratch/**',
+      'bench/.out/**',
       '.config/**',
     ],
   },

@@ -33,7 +33,7 @@ go_tests() {
 }
 
 stage lint npx eslint .
-stage typecheck bash -c 'npx tsc --noEmit && npm run --silent typecheck -w @hotpath/profile-core && npx tsc --noEmit -p tsconfig.tools.json'
+stage typecheck bash -c 'npx tsc --noEmit && npm run --silent typecheck -w @hotpath/profile-core && npx tsc --noEmit -p tsconfig.tools.json && npx tsc -p tests/host/tsconfig.json'
 stage "unit: plugin (jest)" jest_json plugin --maxWorkers 1
 stage "unit: profile-core (jest)" jest_json profile-core -c packages/profile-core/jest.config.js --maxWorkers 2
 stage "unit: provisioning + promtool (jest)" jest_json provisioning -c provisioning/jest.config.js --maxWorkers 1

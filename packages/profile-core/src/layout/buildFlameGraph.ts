@@ -4,7 +4,9 @@ import { forEachStack } from '../transform/forEachStack';
 import { resolveSampleType, type SampleTypeRef } from '../transform/resolveSampleType';
 import type { StackFilter } from '../transform/StackFilter';
 import type { FlameLevels } from './FlameLevels';
-import { StackTrie, trieCapacity } from './StackTrie';
+import { SortedTrie } from './SortedTrie';
+import { StackBuffer } from './StackBuffer';
+import { nameRanks } from './nameRanks';
 import { toFlameLevels } from './toFlameLevels';
 
 export interface FlameGraphOptions {
@@ -17,7 +19,9 @@ export interface FlameGraphOptions {
 /** Profile → flame graph columns (nested-set order, merged by function name). */
 export function buildFlameGraph(profile: Profile, opts: FlameGraphOptions = {}): FlameLevels {
   const t = resolveSampleType(profile, opts.sampleType);
-  const trie = new StackTrie(false, trieCapacity(profile));
-  const fi = forEachStack(profile, t, opts.filter, (frames, depth, v) => trie.add(frames, depth, v));
+  // Stacks are gathered root-first into one buffer, then grouped by SortedTrie (radix partitioning, no hashing).
+  const buf = new StackBuffer(profile.samples.stack.length + 16, profile.samples.count);
+  const fi = forEachStack(profile, t, opts.filter, (f, depth, v) => buf.push(f, 0, depth, v));
+  const trie = SortedTrie.fromBuffer(buf, nameRanks(fi.names));
   return toFlameLevels(trie, fi.names, 'total', profile.sampleTypes[t], opts.maxNodes ?? DEFAULT_LIMITS.maxFlameNodes);
 }

@@ -1,7 +1,8 @@
 import { OTHER_NODE } from '../model/limits';
 import type { ValueType } from '../model/Profile';
 import type { FlameLevels } from './FlameLevels';
-import type { StackTrie } from './StackTrie';
+import type { TrieLike } from './StackTrie';
+import { nameRanks } from './nameRanks';
 
 /**
  * Lays a trie out in nested-set order. With more than `maxNodes` nodes, the lightest subtrees are folded into
@@ -9,14 +10,18 @@ import type { StackTrie } from './StackTrie';
  * stay bounded (B8). Iterative DFS: stacks can be 10k+ frames deep (B7).
  */
 export function toFlameLevels(
-  trie: StackTrie,
+  trie: TrieLike,
   names: readonly string[],
   rootName: string,
   sampleType: ValueType,
   maxNodes: number
 ): FlameLevels {
+  trie.finish();
   const n = trie.count;
   const diff = trie.diff;
+  if (trie.presorted && !diff && n <= maxNodes) {
+    return presortedLevels(trie, names, rootName, sampleType);
+  }
   const { parent, name, value, self } = trie;
   const valueR = trie.valueRight;
   const selfR = trie.selfRight;
@@ -35,10 +40,11 @@ export function toFlameLevels(
     for (let i = 0; i < n; i++) {
       weight[i] = Math.abs(value[i]) + (diff ? Math.abs(valueR![i]) : 0);
     }
-    const sorted = weight.slice(1).sort().reverse();
+    const rest = weight.subarray(1);
     let budget = Math.max(1, maxNodes - 1);
     for (let attempt = 0; attempt < 32; attempt++) {
-      const t = sorted[Math.min(budget, sorted.length) - 1];
+      // budget-th largest weight, by quickselect (O(n); a full sort of 1M weights cost ~100 ms).
+      const t = kthLargest(rest, Math.min(budget, rest.length));
       keep.fill(0);
       keep[0] = 1;
       let kept = 1;
@@ -84,7 +90,9 @@ export function toFlameLevels(
       children[fill[parent[i]]++] = i;
     }
   }
-  sortChildren(children, childStart, n, name, rank);
+  if (!trie.presorted) {
+    sortChildren(children, childStart, n, name, rank);
+  }
 
   // Sum of dropped children per kept parent (the "other" node's value).
   let otherValue: Float64Array | undefined;
@@ -200,15 +208,6 @@ export function toFlameLevels(
   };
 }
 
-// Alphabetical rank of each name, so sibling sorting compares integers instead of strings.
-function nameRanks(names: readonly string[]): Int32Array {
-  const idx = names.map((_, i) => i);
-  idx.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-  const rank = new Int32Array(names.length);
-  idx.forEach((id, r) => (rank[id] = r));
-  return rank;
-}
-
 /**
  * Sorts each parent's child list by name rank, in place. Most lists are tiny (insertion sort, no allocation);
  * long ones are sorted as packed numeric keys (rank × 2^32 + node) with the comparator-free TypedArray sort.
@@ -247,4 +246,71 @@ function sortChildren(children: Int32Array, childStart: Int32Array, n: number, n
       children[a + i] = sub[i] % 4294967296;
     }
   }
+}
+
+/** Fast path: nodes already in pre-order with sorted siblings; level = parent's level + 1. */
+function presortedLevels(trie: TrieLike, names: readonly string[], rootName: string, sampleType: ValueType): FlameLevels {
+  const n = trie.count;
+  const level = new Int32Array(n);
+  const label = new Int32Array(n);
+  const labelMap = new Int32Array(names.length).fill(-1);
+  const outNames: string[] = [rootName];
+  const { parent, name } = trie;
+  for (let i = 1; i < n; i++) {
+    level[i] = level[parent[i]] + 1;
+    const nm = name[i];
+    let lab = labelMap[nm];
+    if (lab < 0) {
+      lab = labelMap[nm] = outNames.length;
+      outNames.push(names[nm]);
+    }
+    label[i] = lab;
+  }
+  return {
+    level,
+    value: trie.value.slice(0, n),
+    self: trie.self.slice(0, n),
+    label,
+    names: outNames,
+    count: n,
+    total: trie.value[0],
+    sampleType,
+    merged: { nodes: 0, value: 0 },
+  };
+}
+
+/** k-th largest value (1-based) of `a`, without modifying it. Iterative quickselect on a copy. */
+function kthLargest(a: Float64Array, k: number): number {
+  const x = a.slice();
+  let lo = 0;
+  let hi = x.length - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = x[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] > pivot) {
+        i++;
+      }
+      while (x[j] < pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const tmp = x[i];
+        x[i] = x[j];
+        x[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) {
+      hi = j;
+    } else if (target >= i) {
+      lo = i;
+    } else {
+      break;
+    }
+  }
+  return x[target];
 }

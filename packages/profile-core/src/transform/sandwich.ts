@@ -2,7 +2,9 @@ import { DEFAULT_LIMITS } from '../model/limits';
 import { ProfileError } from '../model/ProfileError';
 import type { Profile } from '../model/Profile';
 import type { FlameLevels } from '../layout/FlameLevels';
-import { StackTrie } from '../layout/StackTrie';
+import { SortedTrie } from '../layout/SortedTrie';
+import { StackBuffer } from '../layout/StackBuffer';
+import { nameRanks } from '../layout/nameRanks';
 import { toFlameLevels } from '../layout/toFlameLevels';
 import { forEachStack } from './forEachStack';
 import { frameIndex } from './frameIndex';
@@ -38,8 +40,9 @@ export function sandwich(profile: Profile, functionName: string, opts: SandwichO
   if (target < 0) {
     throw new ProfileError('BAD_ARGUMENT', `no function named "${functionName}" in this profile`);
   }
-  const callers = new StackTrie();
-  const callees = new StackTrie();
+  const cap = profile.samples.stack.length + 16;
+  const callers = new StackBuffer(cap, profile.samples.count);
+  const callees = new StackBuffer(cap, profile.samples.count);
   let rev = new Int32Array(64);
   let total = 0;
   forEachStack(profile, t, opts.filter, (frames, depth, v) => {
@@ -57,20 +60,21 @@ export function sandwich(profile: Profile, functionName: string, opts: SandwichO
       return;
     }
     total += v;
-    callees.add(frames.subarray(first), depth - first, v);
+    callees.push(frames, first, depth, v);
     if (rev.length < last + 1) {
       rev = new Int32Array(last + 1);
     }
     for (let i = 0; i <= last; i++) {
       rev[i] = frames[last - i];
     }
-    callers.add(rev, last + 1, v);
+    callers.push(rev, 0, last + 1, v);
   });
   const maxNodes = opts.maxNodes ?? DEFAULT_LIMITS.maxFlameNodes;
   const st = profile.sampleTypes[t];
+  const rank = nameRanks(fi.names);
   return {
-    callers: toFlameLevels(callers, fi.names, 'total', st, maxNodes),
-    callees: toFlameLevels(callees, fi.names, 'total', st, maxNodes),
+    callers: toFlameLevels(SortedTrie.fromBuffer(callers, rank), fi.names, 'total', st, maxNodes),
+    callees: toFlameLevels(SortedTrie.fromBuffer(callees, rank), fi.names, 'total', st, maxNodes),
     total,
   };
 }

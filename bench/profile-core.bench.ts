@@ -1,0 +1,393 @@
+/**
+ * profile-core benchmark (issue 3). One run measures, on every corpus profile, medians of our operations and of
+ * the anchors on the same bytes:
+ *   (a) pprof-format decode + a plain tree (Map children by function name)
+ *   (b) (a) + @grafana/flamegraph's FlameGraphDataContainer (levels, sandwich, diff container)
+ *   (c) speedscope's pprof import — NOT measured: the speedscope npm package ships only its minified app bundle,
+ *       its importer is not importable as a library (see README)
+ *   floor: gunzip + one pass over all samples' location ids
+ * Prints a table of ratios and writes bench/results.json. Run: `npm run bench -w @hotpath/profile-core`
+ * (bundled with esbuild, run with node --expose-gc for the retained-bytes figures).
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'fs';
+import { cpus } from 'os';
+import { join } from 'path';
+import { gunzipSync } from 'fflate';
+import { Profile as RefProfile } from 'pprof-format';
+import {
+  buildDiffFlameGraph,
+  buildFlameGraph,
+  decodeProfile,
+  sandwich,
+  searchProfile,
+  topTable,
+  type Profile,
+} from '../packages/profile-core/src/index';
+
+const CORPUS = process.env.HOTPATH_CORPUS ?? '/work/shared/corpus';
+const OUT = join(__dirname, '..', 'results.json');
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+// ---------- timing ----------
+function median(fn: () => unknown, budgetMs = 2500, minRuns = 3, maxRuns = 9): number {
+  fn(); // warm-up (JIT)
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < maxRuns && (times.length < minRuns || performance.now() - start < budgetMs)) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+function retainedPerNode(make: () => { keep: unknown; nodes: number }): number {
+  gc();
+  gc();
+  const m0 = process.memoryUsage();
+  const r = make();
+  gc();
+  gc();
+  const m1 = process.memoryUsage();
+  const bytes = m1.heapUsed - m0.heapUsed + (m1.arrayBuffers - m0.arrayBuffers);
+  void r.keep;
+  return Math.round(bytes / r.nodes);
+}
+
+// ---------- anchor (a): pprof-format + plain tree ----------
+interface PlainNode {
+  name: string;
+  value: number;
+  self: number;
+  children: Map<string, PlainNode>;
+}
+const num = (v: number | bigint) => (typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v);
+
+function refDecode(bytes: Uint8Array) {
+  return RefProfile.decode(bytes[0] === 0x1f ? gunzipSync(bytes) : bytes);
+}
+
+function plainTree(ref: ReturnType<typeof refDecode>, typeIndex: number): { root: PlainNode; nodes: number } {
+  const strings = ref.stringTable.strings;
+  const fnName = new Map<number, string>();
+  for (const f of ref.function) {
+    fnName.set(num(f.id), strings[num(f.name)]);
+  }
+  const locFrames = new Map<number, string[]>();
+  for (const l of ref.location) {
+    locFrames.set(
+      num(l.id),
+      l.line.map((ln) => fnName.get(num(ln.functionId)) ?? '?')
+    );
+  }
+  const root: PlainNode = { name: 'total', value: 0, self: 0, children: new Map() };
+  let nodes = 1;
+  for (const s of ref.sample) {
+    const v = num(s.value[typeIndex]);
+    if (v === 0) {
+      continue;
+    }
+    root.value += v;
+    let node = root;
+    for (let i = s.locationId.length - 1; i >= 0; i--) {
+      const frames = locFrames.get(num(s.locationId[i]))!;
+      for (let j = frames.length - 1; j >= 0; j--) {
+        let c = node.children.get(frames[j]);
+        if (!c) {
+          c = { name: frames[j], value: 0, self: 0, children: new Map() };
+          node.children.set(frames[j], c);
+          nodes++;
+        }
+        c.value += v;
+        node = c;
+      }
+    }
+    node.self += v;
+  }
+  return { root, nodes };
+}
+
+function defaultTypeIndex(ref: ReturnType<typeof refDecode>): number {
+  const strings = ref.stringTable.strings;
+  const want = num(ref.defaultSampleType);
+  const i = want ? ref.sampleType.findIndex((t) => num(t.type) === want) : -1;
+  return i >= 0 ? i : ref.sampleType.length - 1;
+  void strings;
+}
+
+// ---------- anchor (b): @grafana/flamegraph data container ----------
+type Container = {
+  getLevels(): unknown[];
+  getSandwichLevels(label: string): unknown;
+};
+let makeContainer: ((frame: unknown) => Container) | undefined;
+let makeFrame: ((cols: Record<string, unknown[]>) => unknown) | undefined;
+
+async function loadGrafana(): Promise<string | undefined> {
+  try {
+    // @grafana/data and the flame graph's data transform expect a browser: give them jsdom.
+    const { JSDOM } = require('jsdom');
+    const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
+    const g = globalThis as Record<string, unknown>;
+    g.window = dom.window;
+    g.document = dom.window.document;
+    g.navigator = dom.window.navigator;
+    g.localStorage = dom.window.localStorage;
+    g.HTMLElement = dom.window.HTMLElement;
+    g.getComputedStyle = dom.window.getComputedStyle;
+    const mm = () => ({ matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+    g.matchMedia = mm;
+    dom.window.matchMedia = mm;
+    const data = await import('@grafana/data');
+    // @ts-ignore deep import of the container (not in the package's exports map)
+    const ft = await import('../node_modules/@grafana/flamegraph/dist/esm/FlameGraph/dataTransform.mjs');
+    makeFrame = (cols) =>
+      data.createDataFrame({
+        fields: Object.entries(cols).map(([name, values]) => ({
+          name,
+          type: name === 'label' ? data.FieldType.string : data.FieldType.number,
+          values,
+        })),
+      });
+    makeContainer = (frame) => new ft.FlameGraphDataContainer(frame, { collapsing: true });
+    return undefined;
+  } catch (e) {
+    return String(e);
+  }
+}
+
+/** Plain tree → nested-set columns (what a data source hands @grafana/flamegraph). */
+function plainToColumns(root: PlainNode, right?: PlainNode): Record<string, unknown[]> {
+  const level: number[] = [];
+  const value: number[] = [];
+  const self: number[] = [];
+  const label: string[] = [];
+  const valueRight: number[] = [];
+  const selfRight: number[] = [];
+  const stack: Array<[PlainNode | undefined, PlainNode | undefined, number]> = [[root, right, 0]];
+  while (stack.length) {
+    const [l, r, d] = stack.pop()!;
+    level.push(d);
+    label.push((l ?? r)!.name);
+    const lv = l?.value ?? 0;
+    const rv = r?.value ?? 0;
+    value.push(lv + rv);
+    self.push((l?.self ?? 0) + (r?.self ?? 0));
+    valueRight.push(rv);
+    selfRight.push(r?.self ?? 0);
+    const names = new Set([...(l?.children.keys() ?? []), ...(r?.children.keys() ?? [])]);
+    for (const n of [...names].sort().reverse()) {
+      stack.push([l?.children.get(n), r?.children.get(n), d + 1]);
+    }
+  }
+  return right ? { level, value, self, label, valueRight, selfRight } : { level, value, self, label };
+}
+
+// ---------- floor: gunzip + one pass over location ids ----------
+function floorPass(bytes: Uint8Array): number {
+  const buf = bytes[0] === 0x1f ? gunzipSync(bytes) : bytes;
+  let pos = 0;
+  let sum = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = buf[pos++];
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  };
+  while (pos < buf.length) {
+    const tag = varint();
+    const wire = tag & 7;
+    if (wire === 0) {
+      varint();
+      continue;
+    }
+    if (wire === 1) {
+      pos += 8;
+      continue;
+    }
+    if (wire === 5) {
+      pos += 4;
+      continue;
+    }
+    const len = varint();
+    const end = pos + len;
+    if (tag >> 3 === 2) {
+      while (pos < end) {
+        const t = varint();
+        if (t === 0x0a) {
+          const pe = varint() + pos;
+          while (pos < pe) {
+            sum += varint();
+          }
+        } else if ((t & 7) === 2) {
+          pos += varint();
+        } else if ((t & 7) === 0) {
+          varint();
+        }
+      }
+    }
+    pos = end;
+  }
+  return sum;
+}
+
+// ---------- ours ----------
+function oursLevels(bytes: Uint8Array) {
+  return buildFlameGraph(decodeProfile(bytes), { maxNodes: Infinity });
+}
+
+function heaviest(p: Profile): string {
+  return topTable(p, { limit: 1 }).rows[0]?.name ?? '';
+}
+
+interface Row {
+  profile: string;
+  operation: string;
+  nodes: number;
+  oursMs: number;
+  anchors: { a?: number; b?: number; c?: number; floor?: number };
+  note?: string;
+}
+
+async function main() {
+  const grafanaError = await loadGrafana();
+  const files = readdirSync(CORPUS)
+    .filter((f) => !f.endsWith('.md'))
+    .sort((x, y) => readFileSync(join(CORPUS, x)).length - readFileSync(join(CORPUS, y)).length);
+  const rows: Row[] = [];
+  const retained: Array<{ profile: string; nodes: number; ours: number; a: number; b?: number }> = [];
+  const log = (s: string) => process.stdout.write(s + '\n');
+  log(`profile-core bench — node ${process.version}, ${cpus()[0]?.model ?? 'cpu?'} × ${cpus().length}, ${new Date().toISOString()}`);
+  if (grafanaError) {
+    log(`(b) @grafana/flamegraph container unavailable: ${grafanaError}`);
+  }
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, f)));
+    const p = decodeProfile(bytes);
+    const levels = buildFlameGraph(p, { maxNodes: Infinity });
+    const nodes = levels.count;
+    const decodedBytes = bytes[0] === 0x1f ? gunzipSync(bytes).length : bytes.length;
+    const fn = heaviest(p);
+    const query = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').slice(0, 12);
+    const ref = refDecode(bytes);
+    const ti = defaultTypeIndex(ref);
+
+    const decodeMs = median(() => decodeProfile(bytes));
+    const refDecodeMs = median(() => refDecode(bytes));
+    const floorMs = median(() => floorPass(bytes));
+    rows.push({
+      profile: f,
+      operation: 'decode',
+      nodes,
+      oursMs: decodeMs,
+      anchors: { a: refDecodeMs, floor: floorMs },
+      note: `${((decodedBytes / 1e6) / (decodeMs / 1e3)).toFixed(0)} MB/s of decoded protobuf (incl. gunzip)`,
+    });
+    const aLevels = median(() => plainTree(refDecode(bytes), ti));
+    let bLevels: number | undefined;
+    if (makeContainer && makeFrame) {
+      bLevels = median(() => {
+        const t = plainTree(refDecode(bytes), ti);
+        makeContainer!(makeFrame!(plainToColumns(t.root))).getLevels();
+      });
+    }
+    rows.push({ profile: f, operation: 'bytes→flame levels', nodes, oursMs: median(() => oursLevels(bytes)), anchors: { a: aLevels, b: bLevels, floor: floorMs } });
+    rows.push({ profile: f, operation: 'top table', nodes, oursMs: median(() => topTable(p)), anchors: {} });
+    let bSandwich: number | undefined;
+    if (makeContainer && makeFrame) {
+      const container = makeContainer(makeFrame(plainToColumns(plainTree(ref, ti).root)));
+      container.getLevels();
+      bSandwich = median(() => container.getSandwichLevels(fn), 10_000, 1, 3);
+    }
+    rows.push({ profile: f, operation: `sandwich(${fn.slice(0, 30)})`, nodes, oursMs: median(() => sandwich(p, fn, { maxNodes: Infinity })), anchors: { b: bSandwich } });
+    rows.push({ profile: f, operation: `search(/${query}/)`, nodes, oursMs: median(() => searchProfile(p, query)), anchors: {} });
+
+    const ours = retainedPerNode(() => {
+      const l = oursLevels(bytes);
+      return { keep: l, nodes: l.count };
+    });
+    const a = retainedPerNode(() => {
+      const t = plainTree(refDecode(bytes), ti);
+      return { keep: t.root, nodes: t.nodes };
+    });
+    let b: number | undefined;
+    if (makeContainer && makeFrame) {
+      b = retainedPerNode(() => {
+        const t = plainTree(refDecode(bytes), ti);
+        const c = makeContainer!(makeFrame!(plainToColumns(t.root)));
+        c.getLevels();
+        return { keep: c, nodes: t.nodes };
+      });
+    }
+    retained.push({ profile: f, nodes, ours, a, b });
+    log(`… ${f}`);
+  }
+
+  // Diff of the synth-100k pair, end to end from bytes.
+  const A = new Uint8Array(readFileSync(join(CORPUS, 'synth-go-cpu-100k-stacks-a.pb.gz')));
+  const B = new Uint8Array(readFileSync(join(CORPUS, 'synth-go-cpu-100k-stacks-b.pb.gz')));
+  const diff = buildDiffFlameGraph(decodeProfile(A), decodeProfile(B), { maxNodes: Infinity });
+  const oursDiff = median(() => buildDiffFlameGraph(decodeProfile(A), decodeProfile(B), { maxNodes: Infinity }), 5000);
+  let bDiff: number | undefined;
+  if (makeContainer && makeFrame) {
+    bDiff = median(
+      () => {
+        const ra = refDecode(A);
+        const rb = refDecode(B);
+        const ta = plainTree(ra, defaultTypeIndex(ra));
+        const tb = plainTree(rb, defaultTypeIndex(rb));
+        makeContainer!(makeFrame!(plainToColumns(ta.root, tb.root))).getLevels();
+      },
+      10_000,
+      1,
+      3
+    );
+  }
+  rows.push({ profile: 'synth-100k a vs b', operation: 'diff (bytes → diff levels)', nodes: diff.count, oursMs: oursDiff, anchors: { b: bDiff } });
+
+  // ---------- report ----------
+  const fmt = (v?: number) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
+  const ratio = (anchor?: number, ours?: number) => (anchor === undefined || !ours ? '—' : `${(anchor / ours).toFixed(1)}×`);
+  log('');
+  log('| profile | operation | nodes | ours ms | (a) ms | (b) ms | floor ms | (a)/ours | (b)/ours | note |');
+  log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    log(
+      `| ${r.profile} | ${r.operation} | ${r.nodes} | ${fmt(r.oursMs)} | ${fmt(r.anchors.a)} | ${fmt(r.anchors.b)} | ${fmt(r.anchors.floor)} | ${ratio(r.anchors.a, r.oursMs)} | ${ratio(r.anchors.b, r.oursMs)} | ${r.note ?? ''} |`
+    );
+  }
+  log('');
+  log('| profile | nodes | ours B/node | (a) B/node | (b) B/node |');
+  log('|---|---:|---:|---:|---:|');
+  for (const r of retained) {
+    log(`| ${r.profile} | ${r.nodes} | ${r.ours} | ${r.a} | ${r.b ?? '—'} |`);
+  }
+  writeFileSync(
+    OUT,
+    JSON.stringify(
+      {
+        machine: { node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, date: new Date().toISOString() },
+        anchors: {
+          a: 'pprof-format 2.3.2 decode + plain Map tree',
+          b: '@grafana/flamegraph 13.0.1 FlameGraphDataContainer (levels / sandwich / diff)',
+          c: 'speedscope pprof import: not measured (npm package ships no importable library)',
+          floor: 'fflate gunzip + one pass over sample location ids',
+        },
+        grafanaContainer: grafanaError ? `unavailable: ${grafanaError}` : 'ok (jsdom globals)',
+        results: rows,
+        retainedBytesPerNode: retained,
+      },
+      null,
+      2
+    ) + '\n'
+  );
+  log(`\nwrote ${OUT}`);
+}
+
+void main();

@@ -1,0 +1,219 @@
+/**
+ * Builds a call tree by MSD radix partitioning of the stacks instead of hashing:
+ *
+ *   stacks (root first)        partition by frame 0      then each group by frame 1 …   nodes, in creation order
+ *   main;a;x  1                main → {1,2,3}            a → {1,2}   b → {3}            0 total
+ *   main;a;y  2                                          x {1}  y {2}                   1 main  2 a  3 x  4 y  5 b
+ *   main;b    3
+ *
+ * A group of samples sharing a prefix becomes one node; groups are visited depth-first with siblings in name
+ * order, so nodes come out already in nested-set pre-order and no child sorting or hash table is needed. Work per
+ * level touches only the samples of one group (cache-friendly), where a hash trie does one random probe per frame
+ * of every sample. Used for single-profile flame graphs; diffs keep the hash trie (two value channels).
+ */
+import type { TrieLike } from './StackTrie';
+import type { StackBuffer } from './StackBuffer';
+
+export class SortedTrie implements TrieLike {
+  readonly diff = false;
+  readonly presorted = true;
+  parent: Int32Array;
+  name: Int32Array;
+  value: Float64Array;
+  self: Float64Array;
+  valueRight = undefined;
+  selfRight = undefined;
+  count = 0;
+
+  constructor(capacity: number) {
+    capacity = Math.max(16, capacity);
+    this.parent = new Int32Array(capacity);
+    this.name = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.self = new Float64Array(capacity);
+  }
+
+  private node(parent: number, name: number): number {
+    if (this.count === this.parent.length) {
+      const cap = this.parent.length * 2;
+      const g32 = (a: Int32Array) => {
+        const b = new Int32Array(cap);
+        b.set(a);
+        return b;
+      };
+      const g64 = (a: Float64Array) => {
+        const b = new Float64Array(cap);
+        b.set(a);
+        return b;
+      };
+      this.parent = g32(this.parent);
+      this.name = g32(this.name);
+      this.value = g64(this.value);
+      this.self = g64(this.self);
+    }
+    const n = this.count++;
+    this.parent[n] = parent;
+    this.name[n] = name;
+    return n;
+  }
+
+  finish(): void {
+    const { parent, value, self } = this;
+    const n = this.count;
+    value.set(self.subarray(0, n));
+    for (let i = n - 1; i > 0; i--) {
+      value[parent[i]] += value[i];
+    }
+  }
+
+  /**
+   * frames: all stacks concatenated, root first; stack s = frames[start[s] .. start[s+1]-1]; weights[s] its value.
+   * rank: sort key of each name id (alphabetical rank).
+   */
+  static fromBuffer(b: StackBuffer, rank: Int32Array): SortedTrie {
+    return SortedTrie.build(b.frames, b.start, b.weights, b.count, rank);
+  }
+
+  static build(frames: Int32Array, start: Uint32Array, weights: Float64Array, samples: number, rank: Int32Array): SortedTrie {
+    const t = new SortedTrie(Math.min(frames.length + 1, 1 << 18));
+    t.node(-1, -1); // root
+    const order = new Uint32Array(samples);
+    let m = 0;
+    for (let s = 0; s < samples; s++) {
+      if (start[s + 1] > start[s]) {
+        order[m++] = s;
+      } else {
+        t.self[0] += weights[s];
+      }
+    }
+    // Scratch for partitioning: keys of the current range and a copy of its order.
+    let keys = new Float64Array(Math.max(16, m));
+    let tmp = new Uint32Array(Math.max(16, m));
+    // Explicit work stack of ranges (lo, hi, depth, parent node): no recursion, whatever the depth.
+    let cap = 1024;
+    let sLo = new Uint32Array(cap);
+    let sHi = new Uint32Array(cap);
+    let sD = new Uint32Array(cap);
+    let sP = new Int32Array(cap);
+    let sp = 0;
+    const push = (lo: number, hi: number, d: number, p: number) => {
+      if (sp === cap) {
+        cap *= 2;
+        const a = new Uint32Array(cap);
+        a.set(sLo);
+        sLo = a;
+        const b = new Uint32Array(cap);
+        b.set(sHi);
+        sHi = b;
+        const c = new Uint32Array(cap);
+        c.set(sD);
+        sD = c;
+        const e = new Int32Array(cap);
+        e.set(sP);
+        sP = e;
+      }
+      sLo[sp] = lo;
+      sHi[sp] = hi;
+      sD[sp] = d;
+      sP[sp++] = p;
+    };
+
+    // Sorts order[lo..hi) by rank of frame d and pushes each group (in reverse, so the first name pops first).
+    const partition = (lo: number, hi: number, d: number, parentNode: number) => {
+      const n = hi - lo;
+      if (keys.length < n) {
+        keys = new Float64Array(n * 2);
+        tmp = new Uint32Array(n * 2);
+      }
+      if (n <= 24) {
+        for (let i = lo; i < hi; i++) {
+          const s = order[i];
+          const k = rank[frames[start[s] + d]];
+          let j = i - 1;
+          while (j >= lo && keys[j - lo] > k) {
+            keys[j - lo + 1] = keys[j - lo];
+            order[j + 1] = order[j];
+            j--;
+          }
+          keys[j - lo + 1] = k;
+          order[j + 1] = s;
+        }
+      } else if (n < 1 << 20) {
+        // Packed numeric keys: rank × 2^20 + position, sorted by the comparator-free TypedArray sort (stable).
+        for (let i = 0; i < n; i++) {
+          keys[i] = rank[frames[start[order[lo + i]] + d]] * 1048576 + i;
+          tmp[i] = order[lo + i];
+        }
+        const sorted = keys.subarray(0, n).sort();
+        for (let i = 0; i < n; i++) {
+          const packed = sorted[i];
+          const pos = packed % 1048576;
+          order[lo + i] = tmp[pos];
+          keys[i] = (packed - pos) / 1048576;
+        }
+      } else {
+        const part = Array.from(order.subarray(lo, hi)).sort(
+          (x, y) => rank[frames[start[x] + d]] - rank[frames[start[y] + d]]
+        );
+        order.set(part, lo);
+        for (let i = 0; i < n; i++) {
+          keys[i] = rank[frames[start[order[lo + i]] + d]];
+        }
+      }
+      // Group boundaries, pushed last-to-first.
+      let end = hi;
+      for (let i = n - 1; i >= 0; i--) {
+        if (i === 0 || keys[i - 1] !== keys[i]) {
+          push(lo + i, end, d, parentNode);
+          end = lo + i;
+        }
+      }
+    };
+
+    if (m > 0) {
+      partition(0, m, 0, 0);
+    }
+    while (sp > 0) {
+      sp--;
+      const lo = sLo[sp];
+      let hi = sHi[sp];
+      const d = sD[sp];
+      const parentNode = sP[sp];
+      const first = order[lo];
+      const node = t.node(parentNode, frames[start[first] + d]);
+      if (hi - lo === 1) {
+        // One sample left: the rest of its stack is a chain of new nodes.
+        let nd = node;
+        const e = start[first + 1];
+        for (let k = start[first] + d + 1; k < e; k++) {
+          nd = t.node(nd, frames[k]);
+        }
+        t.self[nd] += weights[first];
+        continue;
+      }
+      // Samples whose stack ends here add self to this node; move the others to the front.
+      let w = lo;
+      for (let i = lo; i < hi; i++) {
+        const s = order[i];
+        if (start[s + 1] - start[s] === d + 1) {
+          t.self[node] += weights[s];
+        } else {
+          order[w++] = s;
+        }
+      }
+      hi = w;
+      if (hi - lo === 1) {
+        const s = order[lo];
+        let nd = node;
+        const e = start[s + 1];
+        for (let k = start[s] + d + 1; k < e; k++) {
+          nd = t.node(nd, frames[k]);
+        }
+        t.self[nd] += weights[s];
+      } else if (hi > lo) {
+        partition(lo, hi, d + 1, node);
+      }
+    }
+    return t;
+  }
+}

@@ -66,7 +66,8 @@ teardown() {
     kill -KILL "${PIDS[$i]}" 2>/dev/null || true
     wait "${PIDS[$i]}" 2>/dev/null || true
   done
-  if [ "$rc" -ne 0 ] && [ -d "$STACK_DIR/logs" ]; then
+  # On failure (not on Ctrl-C/TERM) show what the components said last.
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 130 ] && [ "$rc" -ne 143 ] && [ -d "$STACK_DIR/logs" ]; then
     for f in "$STACK_DIR"/logs/*.log; do
       [ -s "$f" ] || continue
       log "--- last lines of $(basename "$f")"

@@ -178,11 +178,15 @@ function short(name: string): string {
 
 /**
  * Application frames: functions of the demo module, minus the per-route plumbing every request passes through
- * (instrumentation, pprof labels), which would otherwise sit on top of every cum ranking.
+ * (instrumentation, pprof labels), which would otherwise sit on top of every cum ranking, and `-fm` method-value
+ * wrappers (same cum as their method).
  */
 function appFrames(rows: TopRow[]): TopRow[] {
   return byCum(rows).filter(
-    (r) => r.name.startsWith(MODULE) && !/api\.\(\*Server\)\.handle|metrics\.\(\*Metrics\)\.Instrument/.test(r.name)
+    (r) =>
+      r.name.startsWith(MODULE) &&
+      !r.name.endsWith('-fm') &&
+      !/api\.\(\*Server\)\.handle|metrics\.\(\*Metrics\)\.Instrument/.test(r.name)
   );
 }
 

@@ -7,9 +7,8 @@ const path = require('path');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // The live alert test lives with the other integration tests; it skips itself unless scripts/stack.sh runs it.
-  roots: ['<rootDir>', '<rootDir>/../tests/integration'],
-  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/../tests/integration/alerts.live.test.ts'],
+  // The live alert test (tests/integration/alerts.live.test.ts) runs in the integration stage, under scripts/stack.sh.
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

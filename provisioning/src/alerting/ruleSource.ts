@@ -123,7 +123,6 @@ export function parseDurationSeconds(d: string): number {
 }
 
 const BY_ROUTE = { by: ['job', 'route'] };
-const BY_JOB = { by: ['job'] };
 
 /** `{{ with $values.X }}…{{ end }}`: renders nothing instead of failing when a query returned no series for this instance. */
 function value(ref: string, format: (v: string) => string): string {

@@ -29,6 +29,11 @@ interface ProfileSignature {
    * is the share of the time requests spent blocked, i.e. under net/http.(*conn).serve.
    */
   relativeTo?: string;
+  /**
+   * CPU profiles carry the pprof label route=<mux pattern> (the metrics' route label): the affected route must hold
+   * at least half of the samples, read by `pprof -tagfocus` and by profile-core's label filter alike.
+   */
+  routeLabel?: boolean;
   /** Optionally, a function that must be among the first n rows by flat (pprof -top order). */
   flatTop?: { fn: string; n: number };
 }
@@ -55,6 +60,7 @@ const CASES: Case[] = [
       sampleType: 'cpu',
       unit: 'ns',
       fn: 'search.RankBySimilarityQuadratic',
+      routeLabel: true,
       minCumShare: 0.3,
       flatTop: { fn: 'search.editDistance', n: 3 },
     },
@@ -68,6 +74,7 @@ const CASES: Case[] = [
       sampleType: 'cpu',
       unit: 'ns',
       fn: 'store.(*Store).OrdersByCustomer',
+      routeLabel: true,
       minCumShare: 0.3,
     },
   },
@@ -317,6 +324,14 @@ describe.each(CASES)('bottleneck $name', (c) => {
       expect(mismatches).toEqual([]);
       if (p.flatTop) {
         expect(ours.rows.slice(0, p.flatTop.n).map((r) => short(r.name))).toContain(p.flatTop.fn);
+      }
+      if (p.routeLabel) {
+        const escaped = c.route.replace(/[{}()*+?.\\^$|[\]]/g, '\\$&');
+        const refRoute = pprofTop(file, p.sampleType, p.unit, [`-tagfocus=route=^${escaped}$`]);
+        const oursRoute = profileCoreTop(file, p.sampleType, { route: c.route });
+        fig.routeLabelShare = (refRoute.shown ?? 0) / ref.total;
+        expect(oursRoute.total).toBe(refRoute.shown);
+        expect((refRoute.shown ?? 0) / ref.total).toBeGreaterThanOrEqual(0.5);
       }
     }
   );

@@ -9,8 +9,10 @@ export interface TopRow {
 
 export interface Top {
   rows: TopRow[];
-  /** "Total samples = ..." / "of N total" in the profile's unit. */
+  /** "of N total" in the profile's unit: the whole profile, filters or not. */
   total: number;
+  /** "accounting for N": the samples the filters kept (with no node trimming). */
+  shown?: number;
 }
 
 /** pprof -unit values that print exact integers in the profile's own unit. */
@@ -20,8 +22,9 @@ export const UNIT: Record<string, string> = { nanoseconds: 'ns', bytes: 'B', cou
  * Every row (no node/edge trimming) of `go tool pprof -top` for one sample type, values in `unit`
  * ('ns' for cpu/delay, 'B' for space, '' for counts).
  */
-export function pprofTop(file: string, sampleIndex: string, unit: string): Top {
+export function pprofTop(file: string, sampleIndex: string, unit: string, extraArgs: string[] = []): Top {
   const args = ['tool', 'pprof', '-symbolize=none', '-top', '-nodefraction=0', '-edgefraction=0', '-nodecount=100000'];
+  args.push(...extraArgs);
   args.push(`-sample_index=${sampleIndex}`);
   if (unit) {
     args.push(`-unit=${unit}`);
@@ -40,6 +43,8 @@ export function parsePprofTop(out: string): Top {
   const lines = out.split('\n');
   const totalLine = lines.find((l) => /of -?[0-9.]+\S* total/.test(l));
   const total = totalLine ? num(/of (-?[0-9.e+]+[a-zA-Z]*) total/.exec(totalLine)![1]) : NaN;
+  const shownMatch = totalLine ? /accounting for (-?[0-9.e+]+[a-zA-Z]*),/.exec(totalLine) : null;
+  const shown = shownMatch ? num(shownMatch[1]) : undefined;
   const h = lines.findIndex((l) => /^\s*flat\s+flat%\s+sum%\s+cum\s+cum%/.test(l));
   if (h < 0) {
     throw new Error(`no -top table in pprof output:\n${out.slice(0, 800)}`);
@@ -51,7 +56,7 @@ export function parsePprofTop(out: string): Top {
       rows.push({ name: m[3].replace(/ \((partial-)?inline\)$/, ''), flat: num(m[1]), cum: num(m[2]) });
     }
   }
-  return { rows, total };
+  return { rows, total, shown };
 }
 
 function num(s: string): number {

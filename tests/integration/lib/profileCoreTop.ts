@@ -3,8 +3,8 @@ import { readFileSync } from 'fs';
 import { decodeProfile, topTable } from '@hotpath/profile-core';
 import type { Top } from './pprofTop';
 
-export function profileCoreTop(file: string, sampleType: string): Top {
+export function profileCoreTop(file: string, sampleType: string, labels?: Record<string, string>): Top {
   const profile = decodeProfile(new Uint8Array(readFileSync(file)));
-  const t = topTable(profile, { sampleType });
+  const t = topTable(profile, { sampleType, filter: labels ? { labels } : undefined });
   return { rows: t.rows.map((r) => ({ name: r.name, flat: r.flat, cum: r.cum })), total: t.total };
 }

@@ -387,8 +387,6 @@ describe('links.ts', () => {
 
 describe('the provisioned Prometheus data source and the compose Prometheus', () => {
   it('declare the same scrape interval, so $__rate_interval covers at least four scrapes', () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
     const root = path.resolve(__dirname, '..', '..');
     const scrape = /scrape_interval:\s*(\S+)/.exec(fs.readFileSync(path.join(root, 'deploy/prometheus/prometheus.yml'), 'utf8'));
     const declared = /timeInterval:\s*(\S+)/.exec(fs.readFileSync(path.join(root, 'provisioning/datasources/datasources.yaml'), 'utf8'));

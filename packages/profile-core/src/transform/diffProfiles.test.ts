@@ -4,7 +4,7 @@ import { join } from 'path';
 import { decodeProfile } from '../pprof/decodeProfile';
 import { encodePprof } from '../pprof/encodePprof';
 import { diffProfiles } from './diffProfiles';
-import { mergeProfiles, subtractProfile } from './mergeProfiles';
+import { mergeProfiles, scaleProfile, subtractProfile } from './mergeProfiles';
 import { filterProfile } from './filterProfile';
 import { topTable } from './topTable';
 import { buildDiffFlameGraph } from '../layout/buildDiffFlameGraph';
@@ -142,5 +142,17 @@ describe('buildDiffFlameGraph', () => {
     expect(f.value[0]).toBe(ta + tb);
     expect(f.valueRight![0]).toBe(tb);
     expect(f.count).toBeGreaterThan(941_201); // at least every node of a
+  });
+});
+
+describe('scaleProfile', () => {
+  it('multiplies every value (e.g. to normalise a 30 s window to 60 s)', () => {
+    const p = fixture('main;a 3\nmain;b 1');
+    const s = scaleProfile(p, 2);
+    expect(topTable(s, { sampleType: 'samples' }).rows.map((r) => [r.name, r.flat])).toEqual([
+      ['a', 6],
+      ['b', 2],
+      ['main', 0],
+    ]);
   });
 });

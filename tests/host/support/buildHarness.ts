@@ -61,6 +61,8 @@ export interface HarnessBundle {
   js: string;
   map: string;
   css: string;
+  /** Fonts referenced from the CSS, by URL path (/harness/assets/…): served from 'self' as Grafana serves its fonts. */
+  assets: Map<string, Uint8Array>;
 }
 
 /**
@@ -81,11 +83,20 @@ export async function buildHarness(): Promise<HarnessBundle> {
     sourcemap: 'external',
     // Grafana ships production builds of its shared modules; plugins run against those.
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-    // assets referenced from CSS (monaco's codicon font, icons) are inlined, so the host needs no asset routes
-    loader: { '.svg': 'dataurl', '.ttf': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.png': 'dataurl', '.gif': 'dataurl' },
+    // images referenced from CSS (icons) are inlined; fonts (monaco's codicon) are files the server serves, because
+    // Grafana's CSP template allows fonts from 'self' only (font-src 'self' blocks data: fonts)
+    loader: { '.svg': 'dataurl', '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.png': 'dataurl', '.gif': 'dataurl' },
+    assetNames: 'assets/[name]-[hash]',
+    publicPath: '/harness',
     plugins: [grafanaInternals],
     logLevel: 'silent',
   });
   const out = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-  return { js: out('host.js'), map: out('host.js.map'), css: out('host.css') };
+  const assets = new Map<string, Uint8Array>();
+  for (const f of result.outputFiles) {
+    if (f.path.startsWith('/harness/assets/')) {
+      assets.set(f.path, f.contents);
+    }
+  }
+  return { js: out('host.js'), map: out('host.js.map'), css: out('host.css'), assets };
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -16,10 +17,34 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
+const FONT_TYPES: Record<string, string> = { '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+
 const SYSTEMJS = join(ROOT, 'node_modules', 'systemjs', 'dist');
 /** Grafana serves @grafana/ui's icons at public/build/img/icons/ (its build copies them there). */
 const ICONS_URL = '/public/build/img/icons/';
 const ICONS = join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+
+/**
+ * Grafana's default `[security] content_security_policy_template` (Grafana 12.x defaults.ini), made stricter:
+ * no 'unsafe-eval' and no 'unsafe-inline' in script-src, so only the nonced page scripts and what they load
+ * ('strict-dynamic': SystemJS's and webpack's createElement('script')) may run, and eval/new Function throw.
+ * 'report-sample' puts the first 40 characters of blocked code into the violation report (who called eval).
+ * style-src keeps 'unsafe-inline' as Grafana does: emotion injects <style> elements at run time.
+ */
+export function contentSecurityPolicy(nonce: string, host: string): string {
+  return [
+    `script-src 'self' 'strict-dynamic' 'nonce-${nonce}' 'report-sample'`,
+    "object-src 'none'",
+    "font-src 'self'",
+    "style-src 'self' 'unsafe-inline' blob: 'report-sample'",
+    'img-src * data:',
+    "base-uri 'self'",
+    `connect-src 'self' grafana.com ws://${host} wss://${host}`,
+    "manifest-src 'self'",
+    "media-src 'none'",
+    "form-action 'self'",
+  ].join(';');
+}
 
 export interface HostServer {
   origin: string;
@@ -31,8 +56,10 @@ export interface HostServer {
  * and services), then the AMD extra. The AMD extra must come after the host bundle: loaded earlier, the UMD builds
  * inside the bundle (lodash …) see `define.amd` and register themselves as AMD modules instead of exporting.
  */
-function hostHtml(theme: HostTheme, origin: string, bundle: HarnessBundle): string {
+function hostHtml(theme: HostTheme, origin: string, bundle: HarnessBundle, nonce?: string): string {
   const boot = JSON.stringify(bootData(theme, origin)).replace(/</g, '\\u003c');
+  // under CSP every script tag of the page carries the response's nonce, as Grafana's index.html does with $NONCE
+  const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -41,7 +68,7 @@ function hostHtml(theme: HostTheme, origin: string, bundle: HarnessBundle): stri
   <!-- no favicon request: Grafana serves its own icon, which is not part of any npm package -->
   <link rel="icon" href="data:,">
   ${bundle.css ? '<link rel="stylesheet" href="/harness/host.css">' : ''}
-  <script>
+  <script${n}>
     window.grafanaBootData = ${boot};
     // where Grafana's frontend finds its own assets (icons, fonts), as Grafana's index.html sets it
     window.__grafana_public_path__ = '/public/';
@@ -49,9 +76,9 @@ function hostHtml(theme: HostTheme, origin: string, bundle: HarnessBundle): stri
 </head>
 <body class="theme-${theme}">
   <div id="reactRoot"></div>
-  <script src="/vendor/system.js"></script>
-  <script src="/harness/host.js"></script>
-  <script src="/vendor/amd.js"></script>
+  <script${n} src="/vendor/system.js"></script>
+  <script${n} src="/harness/host.js"></script>
+  <script${n} src="/vendor/amd.js"></script>
 </body>
 </html>`;
 }
@@ -94,6 +121,12 @@ export async function startHostServer(): Promise<HostServer> {
     const path = decodeURIComponent(url.pathname);
     if (path === '/host.html') {
       const theme: HostTheme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
+      if (url.searchParams.get('csp') === '1') {
+        // a fresh nonce per response, like Grafana's $NONCE
+        const nonce = randomBytes(16).toString('base64');
+        res.setHeader('content-security-policy', contentSecurityPolicy(nonce, url.host));
+        return send(res, TYPES['.html'], hostHtml(theme, origin, bundle, nonce));
+      }
       return send(res, TYPES['.html'], hostHtml(theme, origin, bundle));
     }
     if (path === '/harness/host.js') {
@@ -104,6 +137,11 @@ export async function startHostServer(): Promise<HostServer> {
     }
     if (path === '/harness/host.css') {
       return send(res, TYPES['.css'], bundle.css);
+    }
+    const asset = bundle.assets.get(path);
+    if (asset) {
+      res.writeHead(200, { 'content-type': FONT_TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      return res.end(asset);
     }
     if (path === '/vendor/system.js') {
       return sendFile(res, join(SYSTEMJS, 'system.js'));

@@ -22,7 +22,7 @@ type Book struct {
 
 // NewBook returns a Book with fixed demo rules.
 func NewBook() *Book {
-	return &Book{rules: map[string]int64{"books": 5, "toys": 10, "garden": 15, "outdoor": 0}, Lookup: time.Millisecond}
+	return &Book{rules: map[string]int64{"books": 5, "toys": 10, "garden": 15, "outdoor": 0}, Lookup: 2 * time.Millisecond}
 }
 
 // PriceAll returns the price of every product, computed concurrently. With contended true each computation

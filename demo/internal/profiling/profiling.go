@@ -4,6 +4,7 @@ package profiling
 
 import (
 	"runtime"
+	"time"
 
 	"github.com/grafana/pyroscope-go"
 )
@@ -16,6 +17,9 @@ func Rates(fraction, rateNs int) {
 	runtime.SetBlockProfileRate(rateNs)
 }
 
+// uploadRate is how often the agent pushes (pyroscope-go's default); tests shorten it.
+var uploadRate = 15 * time.Second
+
 // StartPyroscope pushes CPU, alloc/inuse objects and space, goroutines, mutex and block profiles to serverURL
 // as application name (the service_name label in Pyroscope). Returns nil, nil when serverURL is empty.
 func StartPyroscope(serverURL, name string, tags map[string]string) (*pyroscope.Profiler, error) {
@@ -26,6 +30,7 @@ func StartPyroscope(serverURL, name string, tags map[string]string) (*pyroscope.
 		ApplicationName: name,
 		ServerAddress:   serverURL,
 		Tags:            tags,
+		UploadRate:      uploadRate,
 		ProfileTypes: []pyroscope.ProfileType{
 			pyroscope.ProfileCPU,
 			pyroscope.ProfileAllocObjects, pyroscope.ProfileAllocSpace,

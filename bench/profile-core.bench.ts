@@ -26,7 +26,7 @@ import {
 import { decodeProtobuf } from '../packages/profile-core/src/pprof/decodeProfile';
 
 const CORPUS = process.env.HOTPATH_CORPUS ?? '/work/shared/corpus';
-const OUT = join(__dirname, '..', 'results.json');
+const OUT = process.env.HOTPATH_BENCH_OUT ?? join(__dirname, '..', 'results.json');
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 // ---------- timing ----------
@@ -260,8 +260,10 @@ interface Row {
 
 async function main() {
   const grafanaError = await loadGrafana();
+  // HOTPATH_BENCH_FILES=regex limits the profiles (the synth diff always runs).
+  const only = process.env.HOTPATH_BENCH_FILES ? new RegExp(process.env.HOTPATH_BENCH_FILES) : undefined;
   const files = readdirSync(CORPUS)
-    .filter((f) => !f.endsWith('.md'))
+    .filter((f) => !f.endsWith('.md') && (!only || only.test(f)))
     .sort((x, y) => readFileSync(join(CORPUS, x)).length - readFileSync(join(CORPUS, y)).length);
   const rows: Row[] = [];
   const retained: Array<{ profile: string; nodes: number; ours: number; a: number; b?: number }> = [];

@@ -16,7 +16,7 @@ export interface ProfileLimits {
   maxFunctions: number;
   /** Max `string_table` entries. */
   maxStrings: number;
-  /** Stacks deeper than this (in locations) keep their root side and get a "[truncated N frames]" leaf. */
+  /** Stacks deeper than this (in locations) keep their root side and get a "[truncated]" leaf frame (and a warning). */
   maxStackDepth: number;
   /** Labels beyond this count on one sample are ignored (B18; Pyroscope uses 100). */
   maxLabelsPerSample: number;

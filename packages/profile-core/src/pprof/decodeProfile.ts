@@ -81,7 +81,6 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let nFunctions = 0;
   let nStrings = 0;
   let sampleBytes = 0;
-  let locationBytes = 0;
   let seenTime1 = false;
   let seenDuration1 = false;
   while (r.pos < end) {
@@ -114,7 +113,6 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
           if (++nLocations > lim.maxLocations) {
             throw limit('locations', lim.maxLocations, 'maxLocations');
           }
-          locationBytes += r.pos - start;
           break;
         case F_FUNCTION:
           if (++nFunctions > lim.maxFunctions) {

@@ -16,6 +16,11 @@ import { defaultCorrelationOptions, type CorrelationOptions } from './types';
 // not implement (the scaffold's jest setup stubs getContext to return nothing). They are mocked here, and only they:
 // this test is about the adapter — which frames reach which view, with what size and options, and what the user sees
 // when data is missing. The real views are drawn by the host tests (tests/host) in Chromium.
+// The adapter checks profile frames with @grafana/flamegraph's own checkFields. Loading that package pulls in d3's
+// ES module build, which the scaffold's jest transform skips; d3 is only called while drawing (diff colours), which
+// these tests never do, so an empty stand-in is enough.
+jest.mock('d3', () => ({}));
+
 const metricsChart = jest.fn();
 const profileView = jest.fn();
 jest.mock('./ui/MetricsChart', () => ({
@@ -138,6 +143,49 @@ describe('CorrelationPanel', () => {
       render(<CorrelationPanel {...props([flame, second, p99])} />);
       expect(profileView).toHaveBeenCalledTimes(1);
       expect(profileView).toHaveBeenLastCalledWith(expect.objectContaining({ frame: flame }));
+    });
+  });
+
+  describe('when the profile frame is malformed', () => {
+    const withLabel = (type: FieldType, values: unknown[]) =>
+      createDataFrame({
+        refId: 'P',
+        fields: [
+          { name: 'level', type: FieldType.number, values: [0, 1] },
+          { name: 'value', type: FieldType.number, values: [10, 4] },
+          { name: 'self', type: FieldType.number, values: [6, 4] },
+          { name: 'label', type, values },
+        ],
+      });
+
+    it("shows @grafana/flamegraph's own message for a field of the wrong type instead of drawing", () => {
+      render(<CorrelationPanel {...props([p99, withLabel(FieldType.number, [0, 1])])} />);
+      expect(
+        screen.getByText(/The profile cannot be drawn as a flame graph\. Data has fields of wrong type: label has type number but should be string or enum/)
+      ).toBeInTheDocument();
+      expect(profileView).not.toHaveBeenCalled();
+      expect(metricsChart).not.toHaveBeenCalled();
+    });
+
+    it('names the missing field of a frame the data source marks as a flame graph', () => {
+      const noSelf = createDataFrame({
+        refId: 'P',
+        meta: { preferredVisualisationType: 'flamegraph' },
+        fields: [
+          { name: 'level', type: FieldType.number, values: [0, 1] },
+          { name: 'value', type: FieldType.number, values: [10, 4] },
+          { name: 'label', type: FieldType.string, values: ['total', 'main.main'] },
+        ],
+      });
+      render(<CorrelationPanel {...props([noSelf])} />);
+      expect(screen.getByText(/Data is missing fields: self/)).toBeInTheDocument();
+      expect(screen.queryByText(/No metrics or profile data/)).not.toBeInTheDocument();
+      expect(profileView).not.toHaveBeenCalled();
+    });
+
+    it('accepts label as string or enum', () => {
+      render(<CorrelationPanel {...props([withLabel(FieldType.string, ['total', 'main.main'])])} />);
+      expect(profileView).toHaveBeenCalledTimes(1);
     });
   });
 });

@@ -1,6 +1,7 @@
 import React, { useMemo } from 'react';
 import { type PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
+import { checkFields, getMessageCheckFieldsResult } from '@grafana/flamegraph';
 import { splitFrames } from './domain/splitFrames';
 import { type CorrelationOptions } from './types';
 import { CorrelationView } from './ui/CorrelationView';
@@ -8,6 +9,23 @@ import { CorrelationView } from './ui/CorrelationView';
 /** Thin adapter: sorts Grafana's frames, shows Grafana's own error view on unusable data, else the view. */
 export function CorrelationPanel({ data, options, timeRange, timeZone, width, height, id, fieldConfig }: PanelProps<CorrelationOptions>) {
   const { series, profile } = useMemo(() => splitFrames(data.series), [data.series]);
+  // @grafana/flamegraph throws while rendering a frame with missing or mistyped fields (label as number, no self …);
+  // its own check gives the message, which the user sees instead of a crashed panel.
+  const profileError = useMemo(() => {
+    const wrong = profile ? checkFields(profile) : undefined;
+    return wrong ? getMessageCheckFieldsResult(wrong) : undefined;
+  }, [profile]);
+
+  if (profileError) {
+    return (
+      <PanelDataErrorView
+        panelId={id}
+        data={data}
+        fieldConfig={fieldConfig}
+        message={`The profile cannot be drawn as a flame graph. ${profileError}.`}
+      />
+    );
+  }
 
   if (series.length === 0 && !profile) {
     return (

@@ -38,4 +38,14 @@ describe('splitFrames', () => {
     expect(isFlameGraphFrame(flame)).toBe(true);
     expect(isFlameGraphFrame(series)).toBe(false);
   });
+
+  it('takes a frame the data source marks as a flame graph even with fields missing (the panel reports them)', () => {
+    const broken = createDataFrame({
+      refId: 'P',
+      meta: { preferredVisualisationType: 'flamegraph' },
+      fields: [{ name: 'level', type: FieldType.number, values: [0] }],
+    });
+    expect(isFlameGraphFrame(broken)).toBe(true);
+    expect(splitFrames([broken]).profile).toBe(broken);
+  });
 });

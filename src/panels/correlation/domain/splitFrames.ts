@@ -4,7 +4,10 @@ import { FieldType, type DataFrame } from '@grafana/data';
 export interface SplitFrames {
   /** Frames with a time field and at least one number field (Prometheus range queries). */
   series: DataFrame[];
-  /** The first frame in Grafana's nested-set flame-graph layout (Pyroscope's profile query, or ours). */
+  /**
+   * The first frame meant as a flame graph (Pyroscope's profile query, or ours). Its fields are not checked here:
+   * the panel checks them with @grafana/flamegraph's own checkFields before drawing.
+   */
   profile?: DataFrame;
   /** Frames that are neither; reported to the user rather than silently dropped. */
   ignored: DataFrame[];
@@ -12,8 +15,15 @@ export interface SplitFrames {
 
 const FLAME_FIELDS = ['level', 'value', 'self', 'label'];
 
-/** True when the frame carries the fields @grafana/flamegraph needs (it checks types itself, too). */
+/**
+ * True when the frame is meant as a flame graph: the data source says so (`preferredVisualisationType`, as Pyroscope
+ * sets it) or it carries the nested-set fields. Types and missing fields are NOT checked here, so that a broken
+ * profile frame is reported to the user rather than dropped as "no data".
+ */
 export function isFlameGraphFrame(frame: DataFrame): boolean {
+  if (frame.meta?.preferredVisualisationType === 'flamegraph') {
+    return true;
+  }
   const names = new Set(frame.fields.map((f) => f.name));
   return FLAME_FIELDS.every((n) => names.has(n));
 }

@@ -127,3 +127,39 @@ describe('buildFlameGraph on the corpus', () => {
     expect(checkNestedSet(f)).toBeUndefined();
   });
 });
+
+describe('SortedTrie (radix partitioning) vs StackTrie (hashing): two independent builders agree', () => {
+  const { StackTrie } = require('./StackTrie');
+  const { toFlameLevels } = require('./toFlameLevels');
+  const { forEachStack } = require('../transform/forEachStack');
+  it.each([
+    ['parca__alloc_objects.pb.gz', Infinity],
+    ['parca__alloc_objects.pb.gz', 500],
+    ['google-pprof__large.cpu', Infinity],
+    ['google-pprof__large.cpu', 16_384],
+  ])('%s, maxNodes %s: identical columns (uncapped) / valid and bounded (capped)', (file, maxNodes) => {
+    const p = load(file);
+    const t = new StackTrie(false, 1024);
+    const fi = forEachStack(p, p.defaultSampleType, undefined, (f: Int32Array, d: number, v: number) => t.add(f, d, v));
+    const viaHash = toFlameLevels(t, fi.names, 'total', p.sampleTypes[p.defaultSampleType], maxNodes);
+    const viaSort = buildFlameGraph(p, { maxNodes });
+    if (maxNodes !== Infinity) {
+      // Under a cap, which of several equal-weight nodes survive depends on node creation order, which differs
+      // between the builders; both must be valid, bounded and keep the total.
+      for (const f of [viaSort, viaHash]) {
+        expect(f.count).toBeLessThanOrEqual(maxNodes);
+        expect(checkNestedSet(f)).toBeUndefined();
+        expect(f.value[0]).toBe(viaHash.value[0]);
+      }
+      expect(Math.abs(viaSort.count - viaHash.count)).toBeLessThan(maxNodes * 0.01 + 3);
+      return;
+    }
+    expect(viaSort.count).toBe(viaHash.count);
+    expect(viaSort.merged).toEqual(viaHash.merged);
+    const rows = (f: typeof viaSort) => Array.from(f.level, (l, i) => `${l} ${f.names[f.label[i]]} ${f.value[i]} ${f.self[i]}`);
+    const a = rows(viaSort);
+    const b = rows(viaHash);
+    const firstDiff = a.findIndex((r, i) => r !== b[i]);
+    expect(firstDiff === -1 ? 'same' : `${firstDiff}: ${a[firstDiff]} vs ${b[firstDiff]}`).toBe('same');
+  });
+});

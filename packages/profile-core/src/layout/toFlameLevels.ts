@@ -26,49 +26,12 @@ export function toFlameLevels(
   const valueR = trie.valueRight;
   const selfR = trie.selfRight;
 
-  // 1. Which nodes survive the cap. Nodes are created after their parent, so one forward pass sees parents first.
-  const keep = new Uint8Array(n);
-  keep[0] = 1;
-  let hasOther: Uint8Array | undefined;
-  let otherCount = 0;
+  // 1. Which nodes survive the cap.
+  const { keep, hasOther, otherCount } = selectKept(trie, maxNodes);
   let mergedNodes = 0;
   let mergedValue = 0;
-  if (n <= maxNodes) {
-    keep.fill(1);
-  } else {
-    const weight = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      weight[i] = Math.abs(value[i]) + (diff ? Math.abs(valueR![i]) : 0);
-    }
-    const rest = weight.subarray(1);
-    let budget = Math.max(1, maxNodes - 1);
-    for (let attempt = 0; attempt < 32; attempt++) {
-      // budget-th largest weight, by quickselect (O(n); a full sort of 1M weights cost ~100 ms).
-      const t = kthLargest(rest, Math.min(budget, rest.length));
-      keep.fill(0);
-      keep[0] = 1;
-      let kept = 1;
-      let kc = 0;
-      hasOther = new Uint8Array(n);
-      otherCount = 0;
-      for (let i = 1; i < n && kc < budget; i++) {
-        if (keep[parent[i]] && weight[i] >= t) {
-          keep[i] = 1;
-          kept++;
-          kc++;
-        }
-      }
-      for (let i = 1; i < n; i++) {
-        if (!keep[i] && keep[parent[i]] && !hasOther[parent[i]]) {
-          hasOther[parent[i]] = 1;
-          otherCount++;
-        }
-      }
-      if (kept + otherCount <= maxNodes || budget === 1) {
-        break;
-      }
-      budget = Math.max(1, budget - (kept + otherCount - maxNodes));
-    }
+  if (trie.presorted && !diff) {
+    return presortedCapped(trie, names, rootName, sampleType, keep, hasOther!);
   }
 
   // 2. Children of kept nodes (CSR), sorted by name.
@@ -313,4 +276,155 @@ function kthLargest(a: Float64Array, k: number): number {
     }
   }
   return x[target];
+}
+
+/**
+ * Which nodes survive a cap of maxNodes (counting one "other" per parent that loses children): nodes whose
+ * |value| reaches the budget-th largest, and whose parent survives. Nodes are created after their parent, so one
+ * forward pass sees parents first.
+ */
+function selectKept(trie: TrieLike, maxNodes: number): { keep: Uint8Array; hasOther?: Uint8Array; otherCount: number } {
+  const n = trie.count;
+  const { parent, value } = trie;
+  const valueR = trie.valueRight;
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  if (n <= maxNodes) {
+    keep.fill(1);
+    return { keep, otherCount: 0 };
+  }
+  const weight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    weight[i] = Math.abs(value[i]) + (valueR ? Math.abs(valueR[i]) : 0);
+  }
+  const rest = weight.subarray(1);
+  let budget = Math.max(1, maxNodes - 1);
+  let hasOther = new Uint8Array(n);
+  let otherCount = 0;
+  for (let attempt = 0; attempt < 32; attempt++) {
+    // budget-th largest weight, by quickselect (O(n); a full sort of 1M weights cost ~100 ms).
+    const t = kthLargest(rest, Math.min(budget, rest.length));
+    keep.fill(0);
+    keep[0] = 1;
+    let kept = 1;
+    let kc = 0;
+    hasOther = new Uint8Array(n);
+    otherCount = 0;
+    for (let i = 1; i < n && kc < budget; i++) {
+      if (keep[parent[i]] && weight[i] >= t) {
+        keep[i] = 1;
+        kept++;
+        kc++;
+      }
+    }
+    for (let i = 1; i < n; i++) {
+      if (!keep[i] && keep[parent[i]] && !hasOther[parent[i]]) {
+        hasOther[parent[i]] = 1;
+        otherCount++;
+      }
+    }
+    if (kept + otherCount <= maxNodes || budget === 1) {
+      break;
+    }
+    budget = Math.max(1, budget - (kept + otherCount - maxNodes));
+  }
+  return { keep, hasOther, otherCount };
+}
+
+/**
+ * Capped layout of a presorted (pre-order) trie: kept nodes stay in index order, which is still pre-order; each
+ * parent's "other" node is emitted when its subtree closes, so it comes after the kept children. No child lists,
+ * no sorting, no DFS stack of nodes.
+ */
+function presortedCapped(
+  trie: TrieLike,
+  names: readonly string[],
+  rootName: string,
+  sampleType: ValueType,
+  keep: Uint8Array,
+  hasOther: Uint8Array
+): FlameLevels {
+  const n = trie.count;
+  const { parent, name, value, self } = trie;
+  const otherValue = new Float64Array(n);
+  let mergedNodes = 0;
+  let kept = 0;
+  let others = 0;
+  for (let i = 0; i < n; i++) {
+    if (keep[i]) {
+      kept++;
+      others += hasOther[i];
+    } else {
+      mergedNodes++;
+      if (keep[parent[i]]) {
+        otherValue[parent[i]] += value[i];
+      }
+    }
+  }
+  const total = kept + others;
+  const level = new Int32Array(total);
+  const outValue = new Float64Array(total);
+  const outSelf = new Float64Array(total);
+  const label = new Int32Array(total);
+  const labelMap = new Int32Array(names.length).fill(-1);
+  const outNames: string[] = [rootName];
+  let otherLabel = -1;
+  const nodeLevel = new Int32Array(n);
+  const open = new Int32Array(n); // stack of kept nodes whose subtree is still open
+  let sp = 0;
+  let o = 0;
+  let mergedValue = 0;
+  const close = (node: number) => {
+    if (hasOther[node]) {
+      if (otherLabel < 0) {
+        otherLabel = outNames.length;
+        outNames.push(OTHER_NODE);
+      }
+      level[o] = nodeLevel[node] + 1;
+      outValue[o] = otherValue[node];
+      outSelf[o] = otherValue[node];
+      label[o++] = otherLabel;
+      mergedValue += otherValue[node];
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) {
+      continue;
+    }
+    const lv = i === 0 ? 0 : nodeLevel[parent[i]] + 1;
+    nodeLevel[i] = lv;
+    while (sp > 0 && nodeLevel[open[sp - 1]] >= lv) {
+      close(open[--sp]);
+    }
+    level[o] = lv;
+    outValue[o] = value[i];
+    outSelf[o] = self[i];
+    if (i === 0) {
+      label[o] = 0;
+    } else {
+      const nm = name[i];
+      let lab = labelMap[nm];
+      if (lab < 0) {
+        lab = labelMap[nm] = outNames.length;
+        outNames.push(names[nm]);
+      }
+      label[o] = lab;
+    }
+    o++;
+    open[sp++] = i;
+  }
+  while (sp > 0) {
+    close(open[--sp]);
+  }
+  return {
+    level,
+    value: outValue,
+    self: outSelf,
+    label,
+    names: outNames,
+    count: total,
+    total: value[0],
+    sampleType,
+    merged: { nodes: mergedNodes, value: mergedValue },
+  };
 }

@@ -42,7 +42,7 @@ stage build npm run --silent build
 stage "host: plugin in Chromium, loaded like Grafana" \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright-host.json" npx playwright test -c tests/host/playwright.config.ts --reporter=list,json
 stage "integration: demo + Prometheus stack" \
-  bash scripts/stack.sh run -- npx jest --ci -c tests/integration/jest.config.js --runInBand --json --outputFile="$OUT/jest-integration.json"
+  env HOTPATH_NETWORK_DELAY=700ms bash scripts/stack.sh run -- npx jest --ci -c tests/integration/jest.config.js --runInBand --json --outputFile="$OUT/jest-integration.json"
 stage "e2e: real Grafana (skips without one)" \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright-e2e.json" npx playwright test --reporter=list,json
 

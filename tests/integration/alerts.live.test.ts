@@ -29,7 +29,10 @@ const PROM_URL = process.env.PROM_URL;
 const ADMIN_URL = process.env.DEMO_ADMIN_URL;
 const SERVICE = process.env.HOTPATH_SERVICE ?? 'hotpath-demo';
 const LATENCY_BOTTLENECK = process.env.HOTPATH_LIVE_LATENCY_BOTTLENECK ?? 'network';
-const SLO_BOTTLENECK = process.env.HOTPATH_LIVE_SLO_BOTTLENECK ?? 'cpu';
+// The SLO breach needs p99 > 500 ms whatever the machine's load: a sleep does that, CPU work does not (on a busy 2-core
+// machine cpu's p99 landed between 0.45 and 0.7 s). scripts/test.sh starts the stack with HOTPATH_NETWORK_DELAY=700ms,
+// which puts every slow request in the (0.5 s, 1 s] bucket.
+const SLO_BOTTLENECK = process.env.HOTPATH_LIVE_SLO_BOTTLENECK ?? 'network';
 const PARAMS: RuleParams = {
   window: '30s',
   shortWindow: '10s',

@@ -4,11 +4,17 @@ import { decodeProfile } from '../pprof/decodeProfile';
 import { comparePprofTop, parsePprofTop, requireGoInCI } from './goPprof';
 
 const CORPUS = '/work/shared/corpus';
-const cases = readdirSync(CORPUS)
-  .filter((f) => !f.endsWith('.md'))
-  .flatMap((f) =>
-    decodeProfile(new Uint8Array(readFileSync(join(CORPUS, f)))).sampleTypes.map((t) => [f, t.type] as [string, string])
-  );
+// Live Go runtime profiles (cpu, heap, allocs, mutex, block, goroutine) captured from the demo: fixtures/demo.
+const DEMO = join(__dirname, '..', '..', 'fixtures', 'demo');
+const cases = [CORPUS, DEMO].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => !f.endsWith('.md'))
+    .flatMap((f) =>
+      decodeProfile(new Uint8Array(readFileSync(join(dir, f)))).sampleTypes.map(
+        (t) => [join(dir, f), t.type] as [string, string]
+      )
+    )
+);
 
 // Fails (does not skip) when go is missing and CI=true; locally without go the comparisons cannot run, and the
 // guard test below says so loudly instead of passing silently.
@@ -25,7 +31,7 @@ describe('go tool pprof is the reference: top 50 by flat, flat and cum exact', (
     if (!haveGo) {
       throw new Error('go is not installed: cannot compare with go tool pprof');
     }
-    const r = comparePprofTop(join(CORPUS, file), sampleType, 50);
+    const r = comparePprofTop(file, sampleType, 50);
     expect(r.mismatches).toEqual([]);
     expect(r.compared).toBe(Math.min(50, r.pprofRows));
     expect(r.ourRows).toBe(r.pprofRows);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { decodeProfile } from '../pprof/decodeProfile';
 import { foldedStacks } from '../testing/foldedStacks';
 import { findSuspects } from './findSuspects';
@@ -69,6 +71,13 @@ describe('findSuspects', () => {
     const r = findSuspects(base, comp, { mode: 'absolute' });
     expect(r.suspects[0].cause).toBe('goroutines');
     expect(r.suspects[0].frames[0].name).toBe('main.leak');
+  });
+
+  it('on live demo profiles, names the switched-on cpu bottleneck (quadratic search ranking) first', () => {
+    const demo = (f: string) => decodeProfile(new Uint8Array(readFileSync(join(__dirname, '..', '..', 'fixtures', 'demo', f))));
+    const r = findSuspects(demo('cpu-base.pb.gz'), demo('cpu-hot.pb.gz'), { sampleType: 'cpu' });
+    expect(r.suspects[0].cause).toBe('cpu');
+    expect(r.suspects[0].frames.map((f) => f.name)).toContain('github.com/hotpath/hotpath/demo/internal/search.editDistance');
   });
 
   it('uses the rule table as data: a custom rule classifies new frames', () => {

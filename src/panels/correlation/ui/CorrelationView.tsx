@@ -32,7 +32,7 @@ export function CorrelationView({ series, profile, options, timeRange, timeZone,
       )}
       {profile ? (
         <div className={styles.profile} data-testid="hotpath-profile">
-          <ProfileView frame={profile} view={options.profileView} />
+          <ProfileView frame={profile} view={options.profileView} width={width} />
         </div>
       ) : (
         hasSeries && (

@@ -1,20 +1,26 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { type DataFrame } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
 import { useTheme2 } from '@grafana/ui';
+import { fitFlameLevels, maxFlameLevels } from '../domain/fitFlameToCanvas';
 import { type ProfileView as ProfileViewMode } from '../types';
 
 interface Props {
   frame: DataFrame;
   view: ProfileViewMode;
+  /** Width of the panel (CSS px): the flame graph's canvas is as wide, which bounds how many levels fit. */
+  width: number;
 }
 
 /** The profile of the same service and time range, drawn by Grafana's own flame graph component. */
-export function ProfileView({ frame, view }: Props) {
+export function ProfileView({ frame, view, width }: Props) {
   const theme = useTheme2();
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
+  // A graph deeper than the browser's largest canvas would be drawn blank: fold the deepest levels into "[truncated]".
+  const fitted = useMemo(() => fitFlameLevels(frame, maxFlameLevels(width, dpr)).frame, [frame, width, dpr]);
   return (
     <FlameGraph
-      data={frame}
+      data={fitted}
       getTheme={() => theme}
       showFlameGraphOnly={view === 'flamegraph'}
       vertical

@@ -3,6 +3,7 @@ import { type DataFrame } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
 import { useTheme2 } from '@grafana/ui';
 import { fitFlameLevels, maxFlameLevels } from '../domain/fitFlameToCanvas';
+import { shortenLabels } from '../domain/shortenLabels';
 import { type ProfileView as ProfileViewMode } from '../types';
 
 interface Props {
@@ -16,8 +17,10 @@ interface Props {
 export function ProfileView({ frame, view, width }: Props) {
   const theme = useTheme2();
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
-  // A graph deeper than the browser's largest canvas would be drawn blank: fold the deepest levels into "[truncated]".
-  const fitted = useMemo(() => fitFlameLevels(frame, maxFlameLevels(width, dpr)).frame, [frame, width, dpr]);
+  // Very long names freeze the flame graph's colouring (see shortenLabels), and a graph deeper than the browser's
+  // largest canvas would be drawn blank: cut the names and fold the deepest levels into "[truncated]".
+  const short = useMemo(() => shortenLabels(frame), [frame]);
+  const fitted = useMemo(() => fitFlameLevels(short, maxFlameLevels(width, dpr)).frame, [short, width, dpr]);
   return (
     <FlameGraph
       data={fitted}

@@ -14,6 +14,7 @@ export type {
 export type { StringTable } from './model/StringTable';
 export { ProfileBuilder, type BuilderLine, type BuilderLabel } from './model/ProfileBuilder';
 export { decodeProfile } from './pprof/decodeProfile';
+export { decodeProfileAsync } from './pprof/decodeProfileAsync';
 export { sniffFormat, type SniffedFormat } from './pprof/sniffFormat';
 export { encodePprof, type EncodeOptions } from './pprof/encodePprof';
 export { resolveSampleType, type SampleTypeRef } from './transform/resolveSampleType';

@@ -11,7 +11,7 @@ const cases = [CORPUS, DEMO].flatMap((dir) =>
     .filter((f) => !f.endsWith('.md'))
     .flatMap((f) =>
       decodeProfile(new Uint8Array(readFileSync(join(dir, f)))).sampleTypes.map(
-        (t) => [join(dir, f), t.type] as [string, string]
+        (t) => [dir === DEMO ? `fixtures/demo/${f}` : f, t.type, join(dir, f)] as [string, string, string]
       )
     )
 );
@@ -27,7 +27,7 @@ describe('go tool pprof is the reference: top 50 by flat, flat and cum exact', (
     }
   });
 
-  (haveGo ? it.each(cases) : it.each([['(go missing)', '']]))('%s -sample_index=%s', (file, sampleType) => {
+  (haveGo ? it.each(cases) : it.each([['(go missing)', '', '']]))('%s -sample_index=%s', (_name, sampleType, file) => {
     if (!haveGo) {
       throw new Error('go is not installed: cannot compare with go tool pprof');
     }

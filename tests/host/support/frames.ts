@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DataFrameJSON, DataFrameType, FieldType } from '@grafana/data';
-import { buildFlameGraph, decodeProfile } from '@hotpath/profile-core';
+import { buildFlameGraph, decodeProfile, type FlameLevels } from '@hotpath/profile-core';
 
 /** The dashboard time range of every panel test: one hour around a latency spike at 14:02. */
 export const RANGE = { from: '2026-12-04T13:30:00.000Z', to: '2026-12-04T14:30:00.000Z' };
@@ -79,8 +79,11 @@ export const PROFILE_FUNCTIONS = ['main.busyLoop', 'runtime.mapassign_fast64', '
 
 /** Pyroscope's profile query result: nested-set columns level/value/self + label as an enum field, values in ns. */
 export function flameFrame(path = PROFILE_FILE): DataFrameJSON {
-  const profile = decodeProfile(new Uint8Array(readFileSync(path)));
-  const flame = buildFlameGraph(profile, {});
+  return flameFrameOf(buildFlameGraph(decodeProfile(new Uint8Array(readFileSync(path))), {}));
+}
+
+/** The DataFrame Grafana's flame graph takes, from profile-core's flame columns (what the app's adapter builds). */
+export function flameFrameOf(flame: FlameLevels): DataFrameJSON {
   return {
     schema: {
       refId: 'P',

@@ -69,3 +69,40 @@ export async function expectPainted(canvas: Locator, what: string, minShare: num
 
 export const metricsCanvas = (host: HostPage) => host.page.getByTestId('hotpath-metrics').locator('canvas').first();
 export const flameCanvas = (host: HostPage) => host.page.getByTestId('hotpath-profile').locator('canvas').first();
+
+export interface PaintTiming {
+  /** renderPanel resolved: React committed the panel (frames parsed, field config applied, components rendered). */
+  committedMs: number;
+  /** The flame graph canvas has ink and the next animation frame ran: the first frame that can show it. */
+  firstPaintMs: number;
+  /** Main-thread tasks over 50 ms during that time and the second after it (PerformanceObserver 'longtask'). */
+  longTasksMs: number[];
+}
+
+/** Renders the panel in the already opened host page and measures, in the page, the time to the flame graph's first paint. */
+export async function renderAndTimeFlamePaint(host: HostPage, request: RenderPanelRequest): Promise<PaintTiming> {
+  return host.page.evaluate(async (r) => {
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration))));
+    observer.observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const result = await window.hotpathHost.renderPanel(r);
+    if (!result.isExpectedClass) {
+      throw new Error(`panel module's plugin is a ${result.className}`);
+    }
+    const committed = performance.now() - t0;
+    const painted = await new Promise<number>((resolve) => {
+      const check = () => {
+        const c = document.querySelector<HTMLCanvasElement>('[data-testid="hotpath-profile"] canvas');
+        const ctx = c && c.width > 0 && c.height > 0 ? c.getContext('2d') : null;
+        const inked = ctx ? ctx.getImageData(0, 0, c!.width, 2).data.some((v, i) => i % 4 === 3 && v > 0) : false;
+        requestAnimationFrame(inked ? () => resolve(performance.now() - t0) : check);
+      };
+      requestAnimationFrame(check);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    longTasks.push(...observer.takeRecords().map((e) => Math.round(e.duration)));
+    observer.disconnect();
+    return { committedMs: Math.round(committed), firstPaintMs: Math.round(painted), longTasksMs: longTasks };
+  }, request);
+}

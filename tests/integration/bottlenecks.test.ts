@@ -229,7 +229,10 @@ describe.each(CASES)('bottleneck $name', (c) => {
     async () => {
       const expr = c.profile ? p99Expr(c.route) : errorRatioExpr();
       const base = await baseline(expr);
-      const riseOk = c.profile ? (v: number) => v >= Math.max(3 * base, base + 0.02) : (v: number) => v >= 0.15;
+      // At least double and at least +50 ms: on an idle machine every bottleneck gives 4-100x (figures in
+      // test-results/profiles/manifest.json); on a loaded 2-core machine the baseline itself climbs (alloc's route
+      // measured 90 ms before the switch), and a 3x bar failed a real 2.4x rise.
+      const riseOk = c.profile ? (v: number) => v >= Math.max(2 * base, base + 0.05) : (v: number) => v >= 0.15;
       const backOk = c.profile ? (v: number) => v <= Math.max(2 * base, base + 0.025) : (v: number) => v <= 0.02;
 
       const t0 = Date.now();

@@ -9,7 +9,7 @@ function hash(parent: number, name: number): number {
 
 // Name ids must stay below 2^22 (4M distinct function names; the decoder caps functions at 1M by default)
 // so (parent, name) packs into one exact double.
-const NAME_SPACE = 4194304;
+export const NAME_SPACE = 4194304;
 
 /** What toFlameLevels needs from a tree: columns per node, parents created before children. */
 export interface TrieLike {

@@ -6,7 +6,8 @@ import { frameIndex } from '../transform/frameIndex';
 import type { SampleTypeRef } from '../transform/resolveSampleType';
 import type { StackFilter } from '../transform/StackFilter';
 import type { FlameLevels } from './FlameLevels';
-import { StackTrie, trieCapacity } from './StackTrie';
+import { NAME_SPACE, StackTrie, trieCapacity } from './StackTrie';
+import { ProfileError } from '../model/ProfileError';
 import { toFlameLevels } from './toFlameLevels';
 
 export interface DiffFlameGraphOptions {
@@ -38,6 +39,10 @@ export function buildDiffFlameGraph(base: Profile, comp: Profile, opts: DiffFlam
     }
     map[i] = id;
   });
+  if (names.length >= NAME_SPACE) {
+    // The hash trie packs (parent, name) into one double; beyond 2^22 names keys could collide.
+    throw new ProfileError('LIMIT_EXCEEDED', `diff of profiles with ${names.length} distinct functions (limit ${NAME_SPACE - 1})`);
+  }
   const trie = new StackTrie(true, trieCapacity(base) + trieCapacity(comp));
   let scale = 1;
   if (opts.mode === 'relative') {

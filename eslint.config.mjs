@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import profileCore from './packages/profile-core/eslint.config.mjs';
 
 export default defineConfig([
   {
@@ -40,20 +41,8 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
-  {
-    // profile-core runs in a Web Worker and in Node (CLI, tests): it must not reach for React, Grafana or the DOM.
-    // Its tsconfig has no DOM lib; this rule catches the imports that would compile anyway.
-    files: ['packages/profile-core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['react', 'react-dom', 'react/jsx-runtime'],
-          patterns: [{ group: ['@grafana/*'], message: 'profile-core is pure TypeScript: no @grafana/* imports.' }],
-        },
-      ],
-    },
-  },
+  // profile-core's boundary (no React, @grafana/*, DOM; no Node built-ins or console in library code) lives with it.
+  ...profileCore,
   {
     // Plugin code must not log to the console (Grafana's plugin validator flags it) nor evaluate strings (CSP).
     files: ['src/**/*.{ts,tsx}'],

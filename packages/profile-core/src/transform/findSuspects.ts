@@ -93,10 +93,17 @@ export function findSuspects(base: Profile, comp: Profile, opts: SuspectOptions 
       .slice(0, 5);
     const deltaPercent = before === 0 ? null : (delta / Math.abs(before * scale)) * 100;
     const shareOfTotal = b.total === 0 ? 0 : (delta / Math.abs(b.total)) * 100;
+    // In relative mode every "before" is scaled to the comparison's total first; say so, or a cause that grew less
+    // than its top frame (other frames of the cause shrank) reads like an arithmetic error.
+    const scaled = mode === 'relative' && scale !== 1 ? `, baseline scaled ×${scale.toPrecision(3)} to the same total` : '';
     const grew = `${rule.label} grew by ${formatValue(delta, unit)}${
       deltaPercent === null ? ' (new)' : ` (+${deltaPercent.toFixed(0)}%)`
-    }, ${shareOfTotal.toFixed(1)}% of the comparison`;
-    const via = frames.length ? `; frames: ${frames.map((f) => `${f.name} +${formatValue(f.delta, unit)}`).join(', ')}` : '';
+    }, ${shareOfTotal.toFixed(1)}% of the comparison${scaled}`;
+    const via = frames.length
+      ? `; frames (with their runtime callees), before → after: ${frames
+          .map((f) => `${f.name} ${formatValue(f.before, unit)} → ${formatValue(f.after, unit)}`)
+          .join(', ')}`
+      : '';
     suspects.push({
       cause: rule.cause,
       label: rule.label,

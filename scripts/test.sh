@@ -38,7 +38,7 @@ stage "unit: plugin (jest)" jest_json plugin --maxWorkers 1
 stage "unit: profile-core (jest)" jest_json profile-core -c packages/profile-core/jest.config.js --maxWorkers 2
 stage "unit: provisioning + promtool (jest)" jest_json provisioning -c provisioning/jest.config.js --maxWorkers 1
 stage "go: vet + test (demo)" go_tests
-stage build npm run --silent build
+stage build bash -c "npm run --silent build && node scripts/check-dist.mjs"
 stage "host: plugin in Chromium, loaded like Grafana" \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright-host.json" npx playwright test -c tests/host/playwright.config.ts --reporter=list,json
 stage "integration: demo + Prometheus stack" \

@@ -158,12 +158,20 @@ describe('CorrelationPanel', () => {
         ],
       });
 
-    it("shows @grafana/flamegraph's own message for a field of the wrong type instead of drawing", () => {
+    it("keeps the metrics and shows @grafana/flamegraph's own message in the profile area for a field of the wrong type", () => {
       render(<CorrelationPanel {...props([p99, withLabel(FieldType.number, [0, 1])])} />);
-      expect(
-        screen.getByText(/The profile cannot be drawn as a flame graph\. Data has fields of wrong type: label has type number but should be string or enum/)
-      ).toBeInTheDocument();
+      expect(screen.getByTestId('hotpath-profile-error')).toHaveTextContent(
+        /The profile cannot be drawn as a flame graph\. Data has fields of wrong type: label has type number but should be string or enum/
+      );
       expect(profileView).not.toHaveBeenCalled();
+      expect(metricsChart).toHaveBeenCalledTimes(1);
+      expect(screen.queryByTestId('hotpath-no-profile')).not.toBeInTheDocument();
+    });
+
+    it("shows Grafana's data error view when the broken profile is all there is", () => {
+      render(<CorrelationPanel {...props([withLabel(FieldType.number, [0, 1])])} />);
+      expect(screen.getByText(/The profile cannot be drawn as a flame graph\. Data has fields of wrong type/)).toBeInTheDocument();
+      expect(screen.queryByTestId('hotpath-profile-error')).not.toBeInTheDocument();
       expect(metricsChart).not.toHaveBeenCalled();
     });
 

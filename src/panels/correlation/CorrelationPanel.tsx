@@ -16,7 +16,9 @@ export function CorrelationPanel({ data, options, timeRange, timeZone, width, he
     return wrong ? getMessageCheckFieldsResult(wrong) : undefined;
   }, [profile]);
 
-  if (profileError) {
+  // Without metrics there is nothing left to show: Grafana's own error view. With metrics, the chart stays and the
+  // profile area says what is wrong (a broken profile query must not hide the latency spike the user came for).
+  if (profileError && series.length === 0) {
     return (
       <PanelDataErrorView
         panelId={id}
@@ -43,7 +45,8 @@ export function CorrelationPanel({ data, options, timeRange, timeZone, width, he
   return (
     <CorrelationView
       series={series}
-      profile={profile}
+      profile={profileError ? undefined : profile}
+      profileError={profileError && `The profile cannot be drawn as a flame graph. ${profileError}.`}
       options={options}
       timeRange={timeRange}
       timeZone={timeZone}

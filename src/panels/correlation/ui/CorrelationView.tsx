@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { type DataFrame, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { type TimeZone } from '@grafana/schema';
-import { useStyles2 } from '@grafana/ui';
+import { Alert, useStyles2 } from '@grafana/ui';
 import { type CorrelationOptions } from '../types';
 import { MetricsChart } from './MetricsChart';
 import { ProfileView } from './ProfileView';
@@ -10,6 +10,8 @@ import { ProfileView } from './ProfileView';
 interface Props {
   series: DataFrame[];
   profile?: DataFrame;
+  /** Why the profile frame cannot be drawn; shown in the profile area while the metrics stay. */
+  profileError?: string;
   options: CorrelationOptions;
   timeRange: TimeRange;
   timeZone: TimeZone;
@@ -18,10 +20,10 @@ interface Props {
 }
 
 /** Metrics on top, profile below: the "p99 spiked here" → "these functions ran" screen. */
-export function CorrelationView({ series, profile, options, timeRange, timeZone, width, height }: Props) {
+export function CorrelationView({ series, profile, profileError, options, timeRange, timeZone, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const hasSeries = series.length > 0;
-  const metricsHeight = !hasSeries ? 0 : profile ? Math.round((height * options.metricsHeightPercent) / 100) : height;
+  const metricsHeight = !hasSeries ? 0 : profile || profileError ? Math.round((height * options.metricsHeightPercent) / 100) : height;
 
   return (
     <div className={styles.container} data-testid="hotpath-correlation-view">
@@ -30,7 +32,13 @@ export function CorrelationView({ series, profile, options, timeRange, timeZone,
           <MetricsChart frames={series} timeRange={timeRange} timeZone={timeZone} width={width} height={metricsHeight} />
         </div>
       )}
-      {profile ? (
+      {profileError ? (
+        <div className={styles.profile} data-testid="hotpath-profile-error">
+          <Alert severity="error" title="Profile unavailable">
+            {profileError}
+          </Alert>
+        </div>
+      ) : profile ? (
         <div className={styles.profile} data-testid="hotpath-profile">
           <ProfileView frame={profile} view={options.profileView} width={width} />
         </div>

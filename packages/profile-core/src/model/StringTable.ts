@@ -54,7 +54,8 @@ export class LazyStringTable implements StringTable {
       }
       s = LazyStringTable.decoder.decode(this.bytes.subarray(a, a + n));
       if (s.length > this.maxLength) {
-        s = s.slice(0, this.maxLength) + '…';
+        // The ellipsis counts: a cut name is exactly maxLength characters, as the limit's doc promises.
+        s = s.slice(0, this.maxLength - 1) + '…';
       }
       this.cache[index] = s;
     }

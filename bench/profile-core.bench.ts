@@ -25,7 +25,8 @@ import {
 } from '../packages/profile-core/src/index';
 import { decodeProtobuf } from '../packages/profile-core/src/pprof/decodeProfile';
 
-const CORPUS = process.env.HOTPATH_CORPUS ?? '/work/shared/corpus';
+// Bundled to bench/.out/bench.js: the repo root is two folders up, the shared corpus beside the repo.
+const CORPUS = process.env.HOTPATH_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const OUT = process.env.HOTPATH_BENCH_OUT ?? join(__dirname, '..', 'results.json');
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 

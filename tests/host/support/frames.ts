@@ -4,6 +4,8 @@
  * query (nested-set flame graph), here built from a REAL pprof file by @hotpath/profile-core.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from './paths';
 import type { DataFrameJSON, DataFrameType, FieldType } from '@grafana/data';
 import { buildFlameGraph, decodeProfile, type FlameLevels } from '@hotpath/profile-core';
 
@@ -73,7 +75,7 @@ export function redFrames(): DataFrameJSON[] {
 }
 
 /** The real profile the flame graph tests draw (google/pprof test data; Apache-2.0, see the corpus MANIFEST). */
-export const PROFILE_FILE = '/work/shared/corpus/google-pprof__sample.cpu';
+export const PROFILE_FILE = join(CORPUS, 'google-pprof__sample.cpu');
 /** Functions that are in that profile (go tool pprof -top lists them). */
 export const PROFILE_FUNCTIONS = ['main.busyLoop', 'runtime.mapassign_fast64', 'math.Abs'];
 

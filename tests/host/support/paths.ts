@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '..', '..', '..');
 /** The built plugin under test; HOTPATH_DIST points the tests at another build (e.g. an unpacked release zip). */
 export const DIST = resolve(process.env.HOTPATH_DIST ?? join(ROOT, 'dist'));
+/** The shared profile corpus, beside the repository (../shared/corpus) on developer machines and in CI alike. */
+export const CORPUS = resolve(process.env.HOTPATH_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
 export const APP_ID = 'hotpath-hotpath-app';
 export const PANEL_ID = 'hotpath-correlation-panel';
 /** Where Grafana serves a plugin's dist/ (public/plugins/<id>/); the nested panel lives below it. */

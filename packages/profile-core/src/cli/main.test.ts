@@ -7,8 +7,8 @@ import { decodeProfile } from '../pprof/decodeProfile';
 import { topTable } from '../transform/topTable';
 import { foldedStacks } from '../testing/foldedStacks';
 import { requireGoInCI, runPprofTop, compareRows } from '../testing/goPprof';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const BIN = join(__dirname, '..', '..', 'bin', 'hotpath.js');
 const dir = mkdtempSync(join(tmpdir(), 'hotpath-cli-'));
 

@@ -5,8 +5,8 @@ import { foldedStacks } from '../testing/foldedStacks';
 import { flameRows, checkNestedSet } from '../testing/flameRows';
 import { requireGoInCI, runPprofTop } from '../testing/goPprof';
 import { OTHER_NODE } from '../model/limits';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const load = (f: string) => decodeProfile(new Uint8Array(readFileSync(`${CORPUS}/${f}`)));
 const fixture = (text: string) => decodeProfile(foldedStacks(text));
 

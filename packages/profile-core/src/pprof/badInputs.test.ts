@@ -13,8 +13,8 @@ import { encodePprof } from './encodePprof';
 import { buildFlameGraph } from '../layout/buildFlameGraph';
 import { topTable } from '../transform/topTable';
 import { rawPprof, minimalFields, type RawField } from '../testing/rawPprof';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const sampleGz = new Uint8Array(readFileSync(`${CORPUS}/google-pprof__sample.cpu`));
 const sampleRaw = new Uint8Array(gunzipSync(sampleGz));
 

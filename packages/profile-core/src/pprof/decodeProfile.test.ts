@@ -5,8 +5,8 @@ import { Profile as RefProfile } from 'pprof-format';
 import { decodeProfile, decodeProtobuf } from './decodeProfile';
 import { ProfileError } from '../model/ProfileError';
 import { DEFAULT_LIMITS } from '../model/limits';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const files = readdirSync(CORPUS).filter((f) => !f.endsWith('.md'));
 const read = (f: string) => new Uint8Array(readFileSync(join(CORPUS, f)));
 

@@ -4,8 +4,8 @@ import { decodeProfile } from './decodeProfile';
 import { decodeProfileAsync } from './decodeProfileAsync';
 import { ProfileError } from '../model/ProfileError';
 import { topTable } from '../transform/topTable';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const read = (f: string) => new Uint8Array(readFileSync(`${CORPUS}/${f}`));
 const code = async (p: Promise<unknown>) => {
   try {

@@ -11,10 +11,10 @@ import { buildFlameGraph } from '../layout/buildFlameGraph';
 import { topTable } from '../transform/topTable';
 import { sandwich } from '../transform/sandwich';
 import { searchProfile } from '../transform/searchProfile';
+import { CORPUS } from '../testing/corpus';
 
 const ITER = Number(process.env.HOTPATH_FUZZ_ITERATIONS ?? 1500);
 const SEED = Number(process.env.HOTPATH_FUZZ_SEED ?? 20261204);
-const CORPUS = '/work/shared/corpus';
 const seeds = ['google-pprof__sample.cpu', 'speedscope__simple.prof', 'parca__fgprof.pb.gz', 'parca__profile-with-labels.pb.gz'].map(
   (f) => new Uint8Array(readFileSync(`${CORPUS}/${f}`))
 );

@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import { sniffFormat } from './sniffFormat';
 import { gunzipSync } from 'zlib';
+import { CORPUS } from '../testing/corpus';
 
 describe('sniffFormat', () => {
   it('recognises the corpus as gzip and its content as protobuf', () => {
-    const gz = new Uint8Array(readFileSync('/work/shared/corpus/google-pprof__sample.cpu'));
+    const gz = new Uint8Array(readFileSync(`${CORPUS}/google-pprof__sample.cpu`));
     expect(sniffFormat(gz)).toBe('gzip');
     expect(sniffFormat(new Uint8Array(gunzipSync(gz)))).toBe('protobuf');
   });

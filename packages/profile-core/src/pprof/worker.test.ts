@@ -2,8 +2,8 @@
 import { readFileSync } from 'fs';
 import { deflateRawSync, gzipSync, constants as zc } from 'zlib';
 import { decodeInWorker } from '../testing/decodeInWorker';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const limits = { timeoutMs: 10_000, maxOldGenerationSizeMb: 256 };
 
 function bomb(): Uint8Array {

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { decodeProfile } from '../pprof/decodeProfile';
 import { comparePprofTop, parsePprofTop, requireGoInCI } from './goPprof';
+import { CORPUS } from './corpus';
 
-const CORPUS = '/work/shared/corpus';
 // Live Go runtime profiles (cpu, heap, allocs, mutex, block, goroutine) captured from the demo: fixtures/demo.
 const DEMO = join(__dirname, '..', '..', 'fixtures', 'demo');
 const cases = [CORPUS, DEMO].flatMap((dir) =>

@@ -11,8 +11,8 @@ import { buildDiffFlameGraph } from '../layout/buildDiffFlameGraph';
 import { foldedStacks } from '../testing/foldedStacks';
 import { flameRows, checkNestedSet } from '../testing/flameRows';
 import { compareRows, requireGoInCI, runPprofTop } from '../testing/goPprof';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const A = `${CORPUS}/synth-go-cpu-10k-stacks.pb.gz`;
 const SMALL_A = `${CORPUS}/google-pprof__sample.cpu`;
 const haveGo = requireGoInCI();

@@ -7,8 +7,8 @@ import { foldedLines } from './foldedLines';
 import { foldedStacks } from '../testing/foldedStacks';
 import { flameRows, checkNestedSet } from '../testing/flameRows';
 import { compareRows, requireGoInCI, runPprofTop } from '../testing/goPprof';
+import { CORPUS } from '../testing/corpus';
 
-const CORPUS = '/work/shared/corpus';
 const LARGE = `${CORPUS}/google-pprof__large.cpu`;
 const fixture = (text: string) => decodeProfile(foldedStacks(text));
 const haveGo = requireGoInCI();

@@ -41,6 +41,11 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // ESLint 9 lints a .ts file only when a config block names it: the scaffold names src/ and profile-core names
+    // itself; this block brings the tests, provisioning generator, bench and scripts under the same rules.
+    files: ['tests/**/*.{ts,tsx}', 'provisioning/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.ts'],
+  },
   // profile-core's boundary (no React, @grafana/*, DOM; no Node built-ins or console in library code) lives with it.
   ...profileCore,
   {

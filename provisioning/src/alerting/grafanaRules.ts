@@ -33,7 +33,7 @@ export function grafanaAnnotations(spec: RuleSpec): Record<string, string> {
 }
 
 function ruleBuilder(spec: RuleSpec): alerting.RuleBuilder {
-  const queries: Array<alerting.QueryBuilder> = spec.queries.map((q) =>
+  const queries: alerting.QueryBuilder[] = spec.queries.map((q) =>
     new alerting.QueryBuilder(q.refId)
       .datasourceUid(PROMETHEUS_UID)
       .relativeTimeRange({ from: q.lookbackSeconds, to: 0 })

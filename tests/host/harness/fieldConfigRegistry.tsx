@@ -14,6 +14,7 @@ import {
   displayNameOverrideProcessor,
   identityOverrideProcessor,
   numberOverrideProcessor,
+  standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
   stringOverrideProcessor,
   thresholdsOverrideProcessor,
@@ -24,7 +25,6 @@ import {
   type FieldConfigPropertyItem,
   type StandardEditorProps,
 } from '@grafana/data';
-import { standardEditorsRegistry } from '@grafana/data';
 
 const isNumber = (field: Field) => field.type === FieldType.number;
 const always = () => true;

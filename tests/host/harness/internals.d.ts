@@ -1,3 +1,4 @@
+/* eslint-disable no-duplicate-imports -- each `declare module` block needs its own imports; they are not duplicates. */
 /**
  * Setters Grafana core calls at boot that the @grafana/* 12.4 npm entry points do not export. The host build maps
  * these ids to the very files the packages' index modules import (support/buildHarness.ts), so calling them

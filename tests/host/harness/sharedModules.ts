@@ -15,6 +15,7 @@ import * as grafanaUiRaw from '@grafana/ui';
 import * as d3 from 'd3';
 import jquery from 'jquery';
 import * as lodash from 'lodash';
+// eslint-disable-next-line no-restricted-imports -- Grafana shares moment with plugins; the host must too.
 import * as moment from 'moment';
 import * as react from 'react';
 import * as reactDom from 'react-dom';

@@ -1,3 +1,7 @@
+import appPluginJson from '../../src/plugin.json';
+import panelPluginJson from '../../src/panels/correlation/plugin.json';
+import { DASHBOARD_UIDS } from '../../src/constants';
+
 /**
  * Every identifier that provisioned objects use to refer to each other lives here, once.
  * Tests check that dashboards and rules refer only to these (or to data source variables).
@@ -17,9 +21,9 @@ export const PROMETHEUS_URL = 'http://prometheus:9090';
 export const PYROSCOPE_URL = 'http://pyroscope:4040';
 export const ALERT_RECEIVER_URL = 'http://alert-receiver:8080/alerts';
 
-/** The app and its nested panel. */
-export const APP_ID = 'hotpath-hotpath-app';
-export const CORRELATION_PANEL_TYPE = 'hotpath-correlation-panel';
+/** The app and its nested panel: their ids come from their plugin.json, the single source. */
+export const APP_ID: string = appPluginJson.id;
+export const CORRELATION_PANEL_TYPE: string = panelPluginJson.id;
 
 /**
  * Folder for dashboards and rules, referenced by TITLE on both sides on purpose: Grafana provisions alerting before
@@ -32,12 +36,8 @@ export const RULE_GROUP_INTERVAL_SECONDS = 60;
 /** Every rule title starts with this; the Alerts dashboard filters its alert list on it. */
 export const RULE_TITLE_PREFIX = 'Hotpath:';
 
-export const DASHBOARD_UIDS = {
-  red: 'hotpath-red',
-  bottleneck: 'hotpath-bottleneck',
-  goRuntime: 'hotpath-go-runtime',
-  alerts: 'hotpath-alerts',
-} as const;
+/** Dashboard uids are the app's (its Home page links to them): defined once, in src/constants.ts. */
+export { DASHBOARD_UIDS };
 
 /** Placeholder until the repository has its public home; the only place the runbook base appears. */
 export const RUNBOOK_BASE_URL = 'https://github.com/hotpath/hotpath/blob/main/docs/runbooks/';

@@ -21,9 +21,17 @@ for (const file of fs.readdirSync(dir).sort()) {
   }
 }
 
+// Every runner scripts/test.sh starts must have left its results: a missing file means tests ran uncounted.
+const expected = ['plugin', 'profile-core', 'provisioning', 'go', 'host', 'integration', 'e2e'];
+const missing = expected.filter((name) => !rows.some((r) => r[0] === name));
+
 const total = rows.reduce((t, r) => [t[0] + r[1], t[1] + r[2], t[2] + r[3]], [0, 0, 0]);
 process.stdout.write('\nTest summary\n');
 for (const [name, p, f, s] of rows) {
   process.stdout.write(`  ${name.padEnd(16)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${String(s).padStart(4)} skipped\n`);
 }
+if (missing.length) {
+  process.stdout.write(`  no results from: ${missing.join(', ')} (that stage failed before its runner reported, or its report went elsewhere)\n`);
+}
 process.stdout.write(`tests: ${total[0]} passed, ${total[1]} failed, ${total[2]} skipped\n`);
+process.exitCode = missing.length ? 1 : 0;

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-OUT=test-results/summary
+OUT="$PWD/test-results/summary" # absolute: Playwright resolves relative report paths against its config folder
 rm -rf "$OUT" && mkdir -p "$OUT"
 failed=()
 
@@ -29,7 +29,7 @@ jest_json() { # jest_json NAME [jest args...]: run jest, keep its JSON result fo
 }
 
 go_tests() {
-  (cd demo && go vet ./... && go test -count=1 -v ./... 2>&1 | tee "../$OUT/go-test.txt" | grep -E '^(=== RUN|\s*--- (FAIL|SKIP)|ok|FAIL|PASS|panic)' | grep -v '=== RUN'; exit "${PIPESTATUS[0]}")
+  (cd demo && go vet ./... && go test -count=1 -v ./... 2>&1 | tee "$OUT/go-test.txt" | grep -E '^(=== RUN|\s*--- (FAIL|SKIP)|ok|FAIL|PASS|panic)' | grep -v '=== RUN'; exit "${PIPESTATUS[0]}")
 }
 
 stage lint npx eslint .
@@ -46,7 +46,7 @@ stage "integration: demo + Prometheus stack" \
 stage "e2e: real Grafana (skips without one)" \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright-e2e.json" npx playwright test --reporter=list,json
 
-node scripts/summarize-tests.mjs "$OUT"
+node scripts/summarize-tests.mjs "$OUT" || failed+=("summary: a runner left no results")
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\nFailed stages:\n'
   printf -- '- %s\n' "${failed[@]}"

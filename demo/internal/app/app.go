@@ -43,6 +43,7 @@ func Build(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, erro
 		_ = st.Close()
 		return nil, err
 	}
+	j.SyncFloor = cfg.IOSyncFloor
 	set := bottleneck.New()
 	set.OnChange(func(n bottleneck.Name, on bool) {
 		v := 0.0

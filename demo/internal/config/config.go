@@ -22,6 +22,7 @@ type Config struct {
 	ErrorRate   float64           // HOTPATH_ERROR_RATE: share of /api/* requests failing while "errors" is on
 	NetDelay    time.Duration     // HOTPATH_NETWORK_DELAY: extra upstream latency while "network" is on
 	IOSyncs     int               // HOTPATH_IO_SYNCS: fsync'd journal records per checkout while "io" is on
+	IOSyncFloor time.Duration     // HOTPATH_IO_SYNC_FLOOR: least time one fsync takes (network-attached volume)
 	MutexFrac   int               // HOTPATH_MUTEX_PROFILE_FRACTION: runtime.SetMutexProfileFraction
 	BlockRate   int               // HOTPATH_BLOCK_PROFILE_RATE: runtime.SetBlockProfileRate, in ns
 	Pyroscope   string            // PYROSCOPE_URL: push profiles there when set
@@ -42,6 +43,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ErrorRate:   e.float("HOTPATH_ERROR_RATE", 0.3),
 		NetDelay:    e.dur("HOTPATH_NETWORK_DELAY", 300*time.Millisecond),
 		IOSyncs:     e.int("HOTPATH_IO_SYNCS", 64),
+		IOSyncFloor: e.dur("HOTPATH_IO_SYNC_FLOOR", time.Millisecond),
 		MutexFrac:   e.int("HOTPATH_MUTEX_PROFILE_FRACTION", 10),
 		BlockRate:   e.int("HOTPATH_BLOCK_PROFILE_RATE", 10000),
 		Pyroscope:   e.str("PYROSCOPE_URL", ""),

@@ -1,5 +1,6 @@
 import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromiumLaunchOptions';
 
 /**
  * Real-Grafana e2e specs (tests/e2e) with @grafana/plugin-e2e, for runs against `docker compose up --build`
@@ -10,18 +11,7 @@ const chromium = {
   ...devices['Desktop Chrome'],
   // Debian's chromium: browsers cannot be downloaded here (`npx playwright install` fails), so never ask for one.
   channel: undefined,
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
+  launchOptions: chromiumLaunchOptions,
 };
 
 export default defineConfig<PluginOptions>({

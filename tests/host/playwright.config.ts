@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromiumLaunchOptions';
 
 /**
  * Grafana-like host tests: the BUILT plugin (dist/) loaded into headless Chromium the way Grafana loads it.
@@ -23,19 +24,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     trace: 'retain-on-failure',
-    launchOptions: {
-      // Debian's chromium: `npx playwright install` cannot download browsers here. Playwright gives every launch a
-      // fresh temporary --user-data-dir itself (it refuses one in args).
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

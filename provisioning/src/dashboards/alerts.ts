@@ -1,7 +1,7 @@
 /** "Alerts": the state of Hotpath's Grafana-managed rules (core alertlist panel, filtered to our rule titles). */
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARD_UIDS, RULE_TITLE_PREFIX } from '../constants';
-import { builtInAnnotations } from './common';
+import { hotpathDashboard } from './common';
 import { grid } from './helpers';
 import { ALERTS_PANEL_IDS } from './panelIds';
 
@@ -30,12 +30,11 @@ function alertList(id: number, title: string, options: Record<string, unknown>, 
 }
 
 export function alertsDashboard(): dashboard.DashboardBuilder {
-  return new dashboard.DashboardBuilder('Alerts')
-    .uid(DASHBOARD_UIDS.alerts)
-    .description("State of Hotpath's alert rules: each firing alert links to the Bottleneck dashboard of its service.")
-    .tags(['hotpath'])
-    .editable()
-    .annotation(builtInAnnotations())
+  return hotpathDashboard(
+    'Alerts',
+    DASHBOARD_UIDS.alerts,
+    "State of Hotpath's alert rules: each firing alert links to the Bottleneck dashboard of its service."
+  )
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m')
     .withPanel(

@@ -16,7 +16,7 @@ import {
   routeVariable,
   serviceVariable,
   SERVICE_ROUTE,
-  builtInAnnotations,
+  hotpathDashboard,
 } from './common';
 import { grid, promTarget } from './helpers';
 import { BOTTLENECK_PANEL_IDS } from './panelIds';
@@ -76,12 +76,11 @@ const FLAMEGRAPHS: Array<{ id: number; title: string; type: string; description:
 ];
 
 export function bottleneckDashboard(): dashboard.DashboardBuilder {
-  const builder = new dashboard.DashboardBuilder('Bottleneck')
-    .uid(DASHBOARD_UIDS.bottleneck)
-    .description('A latency or error spike of one service beside its profiles over the same window.')
-    .tags(['hotpath'])
-    .editable()
-    .annotation(builtInAnnotations())
+  const builder = hotpathDashboard(
+    'Bottleneck',
+    DASHBOARD_UIDS.bottleneck,
+    'A latency or error spike of one service beside its profiles over the same window.'
+  )
     .time({ from: 'now-1h', to: 'now' })
     .tooltip(dashboard.DashboardCursorSync.Crosshair)
     .withVariable(prometheusVariable())

@@ -71,3 +71,13 @@ export function builtInAnnotations(): dashboard.AnnotationQueryBuilder {
     .iconColor('rgba(0, 211, 255, 1)')
     .type('dashboard');
 }
+
+/** The header every Hotpath dashboard shares: title, uid, description, the `hotpath` tag, Grafana's built-in annotations. */
+export function hotpathDashboard(title: string, uid: string, description: string): dashboard.DashboardBuilder {
+  return new dashboard.DashboardBuilder(title)
+    .uid(uid)
+    .description(description)
+    .tags(['hotpath'])
+    .editable()
+    .annotation(builtInAnnotations());
+}

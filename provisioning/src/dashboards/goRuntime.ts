@@ -1,7 +1,7 @@
 /** "Go runtime": the standard Go and process collectors of one service. */
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARD_UIDS } from '../constants';
-import { prometheusVariable, serviceVariable, SERVICE_ONLY, builtInAnnotations } from './common';
+import { prometheusVariable, serviceVariable, SERVICE_ONLY, hotpathDashboard } from './common';
 import { grid, promTarget, timeSeriesPanel } from './helpers';
 import { GO_RUNTIME_PANEL_IDS } from './panelIds';
 
@@ -9,12 +9,11 @@ const S = `{${SERVICE_ONLY}}`;
 const RATE = '$__rate_interval';
 
 export function goRuntimeDashboard(): dashboard.DashboardBuilder {
-  return new dashboard.DashboardBuilder('Go runtime')
-    .uid(DASHBOARD_UIDS.goRuntime)
-    .description('Goroutines, GC, heap, CPU and threads of one Go service (client_golang Go and process collectors).')
-    .tags(['hotpath'])
-    .editable()
-    .annotation(builtInAnnotations())
+  return hotpathDashboard(
+    'Go runtime',
+    DASHBOARD_UIDS.goRuntime,
+    'Goroutines, GC, heap, CPU and threads of one Go service (client_golang Go and process collectors).'
+  )
     .time({ from: 'now-1h', to: 'now' })
     .refresh('30s')
     .tooltip(dashboard.DashboardCursorSync.Crosshair)

@@ -3,7 +3,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARD_UIDS } from '../constants';
 import { bottleneckBasePath, bottleneckDataLink } from '../links';
 import { errorRatio, quantile, requestRate } from '../promql';
-import { prometheusVariable, routeVariable, serviceVariable, SERVICE_ROUTE, builtInAnnotations } from './common';
+import { prometheusVariable, routeVariable, serviceVariable, SERVICE_ROUTE, hotpathDashboard } from './common';
 import { grid, promTarget, timeSeriesPanel } from './helpers';
 import { RED_PANEL_IDS } from './panelIds';
 
@@ -16,12 +16,11 @@ const toBottleneck = new dashboard.DashboardLinkBuilder('Open the Bottleneck das
   .targetBlank(false);
 
 export function redDashboard(): dashboard.DashboardBuilder {
-  return new dashboard.DashboardBuilder('Service RED overview')
-    .uid(DASHBOARD_UIDS.red)
-    .description('Requests, errors and latency per route of one Go service (metrics contract: docs/metrics.md).')
-    .tags(['hotpath'])
-    .editable()
-    .annotation(builtInAnnotations())
+  return hotpathDashboard(
+    'Service RED overview',
+    DASHBOARD_UIDS.red,
+    'Requests, errors and latency per route of one Go service (metrics contract: docs/metrics.md).'
+  )
     .time({ from: 'now-1h', to: 'now' })
     .refresh('30s')
     .tooltip(dashboard.DashboardCursorSync.Crosshair)

@@ -130,28 +130,14 @@ func (s *Set) Set(n Name, on bool, d time.Duration) {
 		s.until[n] = time.Now().Add(d)
 		s.timers[n] = time.AfterFunc(d, func() { s.expire(n, !on) })
 	}
-	changed := s.apply(n, on)
-	cbs := append([]func(Name, bool){}, s.onChange...)
-	s.mu.Unlock()
-	if changed {
-		for _, f := range cbs {
-			f(n, on)
-		}
-	}
+	s.applyAndUnlock(n, on)
 }
 
 func (s *Set) expire(n Name, on bool) {
 	s.mu.Lock()
 	delete(s.timers, n)
 	delete(s.until, n)
-	changed := s.apply(n, on)
-	cbs := append([]func(Name, bool){}, s.onChange...)
-	s.mu.Unlock()
-	if changed {
-		for _, f := range cbs {
-			f(n, on)
-		}
-	}
+	s.applyAndUnlock(n, on)
 }
 
 // apply must be called with s.mu held.
@@ -187,5 +173,18 @@ func (s *Set) Close() {
 	for n, t := range s.timers {
 		t.Stop()
 		delete(s.timers, n)
+	}
+}
+
+// applyAndUnlock switches n, releases s.mu (which the caller holds) and, if the state changed, tells the OnChange
+// callbacks outside the lock, so a callback may call back into the Set.
+func (s *Set) applyAndUnlock(n Name, on bool) {
+	changed := s.apply(n, on)
+	cbs := append([]func(Name, bool){}, s.onChange...)
+	s.mu.Unlock()
+	if changed {
+		for _, f := range cbs {
+			f(n, on)
+		}
 	}
 }

@@ -3,13 +3,13 @@
  * the anchors on the same bytes:
  *   (a) pprof-format decode + a plain tree (Map children by function name)
  *   (b) (a) + @grafana/flamegraph's FlameGraphDataContainer (levels, sandwich, diff container)
- *   (c) speedscope's pprof import — NOT measured: the speedscope npm package ships only its minified app bundle,
- *       its importer is not importable as a library (see README)
+ *   (c) speedscope's pprof import (pako inflate + importAsPprofProfile) — only when HOTPATH_SPEEDSCOPE_IMPORT is set
  *   floor: gunzip + one pass over all samples' location ids
  * Prints a table of ratios and writes bench/results.json. Run: `npm run bench -w @hotpath/profile-core`
  * (bundled with esbuild, run with node --expose-gc for the retained-bytes figures).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
+import { createRequire } from 'module';
 import { cpus } from 'os';
 import { join } from 'path';
 import { gunzipSync } from 'fflate';
@@ -188,6 +188,28 @@ function plainToColumns(root: PlainNode, right?: PlainNode): Record<string, unkn
   return right ? { level, value, self, label, valueRight, selfRight } : { level, value, self, label };
 }
 
+// ---------- anchor (c): speedscope's pprof import ----------
+// speedscope publishes no importable library (its npm package is the built app), and this repo commits none of its
+// code. So (c) is measured only when HOTPATH_SPEEDSCOPE_IMPORT names a CommonJS module, compiled from speedscope's
+// MIT source outside this repo, whose importPprof(bytes) runs what speedscope does with a dropped file:
+// MaybeCompressedDataReader's pako.inflate, then importAsPprofProfile (decode + its call-tree Profile).
+type SpeedscopeImport = (bytes: Uint8Array) => { getTotalWeight(): number };
+function loadSpeedscope(): { importPprof?: SpeedscopeImport; status: string } {
+  const path = process.env.HOTPATH_SPEEDSCOPE_IMPORT;
+  if (!path) {
+    return { status: 'not measured: HOTPATH_SPEEDSCOPE_IMPORT is not set' };
+  }
+  try {
+    const mod = createRequire(__filename)(path) as { importPprof?: SpeedscopeImport };
+    if (typeof mod.importPprof !== 'function') {
+      return { status: `not measured: ${path} exports no importPprof` };
+    }
+    return { importPprof: mod.importPprof, status: `speedscope importAsPprofProfile via ${path}` };
+  } catch (e) {
+    return { status: `not measured: ${String(e)}` };
+  }
+}
+
 // ---------- floor: gunzip + one pass over location ids ----------
 function floorPass(bytes: Uint8Array): number {
   const buf = bytes[0] === 0x1f ? gunzipSync(bytes) : bytes;
@@ -261,18 +283,20 @@ interface Row {
 
 async function main() {
   const grafanaError = await loadGrafana();
+  const speedscope = loadSpeedscope();
   // HOTPATH_BENCH_FILES=regex limits the profiles (the synth diff always runs).
   const only = process.env.HOTPATH_BENCH_FILES ? new RegExp(process.env.HOTPATH_BENCH_FILES) : undefined;
   const files = readdirSync(CORPUS)
     .filter((f) => !f.endsWith('.md') && (!only || only.test(f)))
     .sort((x, y) => readFileSync(join(CORPUS, x)).length - readFileSync(join(CORPUS, y)).length);
   const rows: Row[] = [];
-  const retained: Array<{ profile: string; nodes: number; ours: number; a: number; b?: number }> = [];
+  const retained: Array<{ profile: string; nodes: number; ours: number; a: number; b?: number; c?: number }> = [];
   const log = (s: string) => process.stdout.write(s + '\n');
   log(`profile-core bench — node ${process.version}, ${cpus()[0]?.model ?? 'cpu?'} × ${cpus().length}, ${new Date().toISOString()}`);
   if (grafanaError) {
     log(`(b) @grafana/flamegraph container unavailable: ${grafanaError}`);
   }
+  log(`(c) ${speedscope.status}`);
   for (const f of files) {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, f)));
     const p = decodeProfile(bytes);
@@ -313,7 +337,15 @@ async function main() {
         makeContainer!(makeFrame!(plainToColumns(t.root))).getLevels();
       });
     }
-    rows.push({ profile: f, operation: 'bytes→flame levels', nodes, oursMs: median(() => oursLevels(bytes)), anchors: { a: aLevels, b: bLevels, floor: floorMs } });
+    const ssImport = speedscope.importPprof;
+    const cLevels = ssImport ? median(() => ssImport(bytes), 8000, 3, 5) : undefined;
+    rows.push({
+      profile: f,
+      operation: 'bytes→flame levels',
+      nodes,
+      oursMs: median(() => oursLevels(bytes)),
+      anchors: { a: aLevels, b: bLevels, c: cLevels, floor: floorMs },
+    });
     rows.push({ profile: f, operation: 'top table', nodes, oursMs: median(() => topTable(p)), anchors: {} });
     let bSandwich: number | undefined;
     if (makeContainer && makeFrame) {
@@ -342,7 +374,11 @@ async function main() {
         return { keep: c, nodes: t.nodes };
       });
     }
-    retained.push({ profile: f, nodes, ours, a, b });
+    let c: number | undefined;
+    if (ssImport) {
+      c = retainedPerNode(() => ({ keep: ssImport(bytes), nodes }));
+    }
+    retained.push({ profile: f, nodes, ours, a, b, c });
     log(`… ${f}`);
   }
 
@@ -372,18 +408,18 @@ async function main() {
   const fmt = (v?: number) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const ratio = (anchor?: number, ours?: number) => (anchor === undefined || !ours ? '—' : `${(anchor / ours).toFixed(1)}×`);
   log('');
-  log('| profile | operation | nodes | ours ms | (a) ms | (b) ms | floor ms | (a)/ours | (b)/ours | note |');
-  log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  log('| profile | operation | nodes | ours ms | (a) ms | (b) ms | (c) ms | floor ms | (a)/ours | (b)/ours | (c)/ours | note |');
+  log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     log(
-      `| ${r.profile} | ${r.operation} | ${r.nodes} | ${fmt(r.oursMs)} | ${fmt(r.anchors.a)} | ${fmt(r.anchors.b)} | ${fmt(r.anchors.floor)} | ${ratio(r.anchors.a, r.oursMs)} | ${ratio(r.anchors.b, r.oursMs)} | ${r.note ?? ''} |`
+      `| ${r.profile} | ${r.operation} | ${r.nodes} | ${fmt(r.oursMs)} | ${fmt(r.anchors.a)} | ${fmt(r.anchors.b)} | ${fmt(r.anchors.c)} | ${fmt(r.anchors.floor)} | ${ratio(r.anchors.a, r.oursMs)} | ${ratio(r.anchors.b, r.oursMs)} | ${ratio(r.anchors.c, r.oursMs)} | ${r.note ?? ''} |`
     );
   }
   log('');
-  log('| profile | nodes | ours B/node | (a) B/node | (b) B/node |');
-  log('|---|---:|---:|---:|---:|');
+  log('| profile | nodes | ours B/node | (a) B/node | (b) B/node | (c) B/node |');
+  log('|---|---:|---:|---:|---:|---:|');
   for (const r of retained) {
-    log(`| ${r.profile} | ${r.nodes} | ${r.ours} | ${r.a} | ${r.b ?? '—'} |`);
+    log(`| ${r.profile} | ${r.nodes} | ${r.ours} | ${r.a} | ${r.b ?? '—'} | ${r.c ?? '—'} |`);
   }
   writeFileSync(
     OUT,
@@ -393,7 +429,7 @@ async function main() {
         anchors: {
           a: 'pprof-format 2.3.2 decode + plain Map tree',
           b: '@grafana/flamegraph 13.0.1 FlameGraphDataContainer (levels / sandwich / diff)',
-          c: 'speedscope pprof import: not measured (npm package ships no importable library)',
+          c: speedscope.status,
           floor: 'fflate gunzip + one pass over sample location ids',
         },
         grafanaContainer: grafanaError ? `unavailable: ${grafanaError}` : 'ok (jsdom globals)',

@@ -6,6 +6,7 @@ import { decodeProfile, decodeProtobuf } from './decodeProfile';
 import { ProfileError } from '../model/ProfileError';
 import { DEFAULT_LIMITS } from '../model/limits';
 import { CORPUS } from '../testing/corpus';
+import { rawPprof, type RawField } from '../testing/rawPprof';
 
 const files = readdirSync(CORPUS).filter((f) => !f.endsWith('.md'));
 const read = (f: string) => new Uint8Array(readFileSync(join(CORPUS, f)));
@@ -118,5 +119,44 @@ describe('limits', () => {
 
   it('decodeProtobuf is the raw entry point (no sniffing)', () => {
     expect(() => decodeProtobuf(new Uint8Array([0x0a]))).toThrow(ProfileError);
+  });
+});
+
+describe('location ids of every varint width', () => {
+  // The decoder reads 1–3 byte ids inline and longer ones on a slow path, stores ids beyond int32 aside, and
+  // looks dense ids up in a table but sparse ones in a Map: each path must resolve to the right location.
+  function profileWithIds(ids: number[], packed: boolean, stack: number[] = ids): Uint8Array {
+    const ref: RawField[] = packed ? [{ f: 1, packed: stack }] : stack.map((id) => ({ f: 1, varint: id }));
+    const fields: RawField[] = [
+      { f: 1, msg: [{ f: 1, varint: 1 }, { f: 2, varint: 2 }] },
+      { f: 2, msg: [...ref, { f: 2, packed: [1] }] },
+    ];
+    ids.forEach((id, i) => {
+      fields.push({ f: 4, msg: [{ f: 1, varint: id }, { f: 4, msg: [{ f: 1, varint: i + 1 }] }] });
+      fields.push({ f: 5, msg: [{ f: 1, varint: i + 1 }, { f: 2, varint: 3 + i }] });
+    });
+    fields.push({ f: 6, bytes: '' }, { f: 6, bytes: 'samples' }, { f: 6, bytes: 'count' });
+    ids.forEach((id) => fields.push({ f: 6, bytes: `f${id}` }));
+    return rawPprof(fields);
+  }
+  const stackNames = (bytes: Uint8Array): string[] => {
+    const p = decodeProfile(bytes, { maxStackDepth: 10_000 });
+    const { lineStart, lineFunction } = p.locations;
+    return Array.from(p.samples.stack, (loc) => p.strings.get(p.functions.name[lineFunction[lineStart[loc]]]));
+  };
+
+  const sparse = [1, 127, 128, 16383, 16384, 2097151, 2097152, 2 ** 28, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 40];
+  it.each([true, false])('sparse ids up to 2^40 (packed: %s)', (packed) => {
+    expect(stackNames(profileWithIds(sparse, packed))).toEqual(sparse.map((id) => `f${id}`));
+    const dangling = profileWithIds(sparse, packed, [...sparse, 2 ** 33]);
+    expect(() => decodeProfile(dangling)).toThrow(/unknown location id 8589934592/);
+  });
+
+  it('dense 2- and 3-byte ids, the last one ending the packed run', () => {
+    const dense = Array.from({ length: 6000 }, (_, i) => 16000 + i);
+    expect(stackNames(profileWithIds(dense, true))).toEqual(dense.map((id) => `f${id}`));
+    // An id inside the dense range that no location has is still an error.
+    const dangling = profileWithIds(dense, true, [16001, 15999]);
+    expect(() => decodeProfile(dangling)).toThrow(/unknown location id 15999/);
   });
 });

@@ -195,10 +195,15 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let mi = 0;
 
   const stackStart = new Uint32Array(nSamples + 1);
-  // Upper bound on stack entries: every location id takes at least one byte.
   // Raw location ids of all samples, appended in place (local variables, no per-id method call: this is the
-  // hottest loop of the decoder). Every id takes at least one byte, so sampleBytes/2 is a good first guess.
-  let stackIds: Float64Array = new Float64Array(Math.max(64, Math.min(sampleBytes >> 1, 1 << 22)));
+  // hottest loop of the decoder) and later resolved to location indexes in the same array. Int32, not Float64:
+  // half the bytes to allocate and touch (the staging array was the decoder's biggest allocation, and on a busy
+  // heap its GC pressure cost more than the parsing). pprof ids are uint64 but real ones are small; an id that
+  // does not fit an int32 is kept in bigIds and stored as -2-k. -1 marks a truncated stack's leaf.
+  // Sample messages carry 1.7–2.6 bytes per location id in the corpus (ids, values, labels): sampleBytes/2 rarely
+  // needs a regrowth, and the untouched tail of a fresh buffer costs address space, not page faults.
+  let stackIds = new Int32Array(Math.max(64, Math.min(Math.ceil(sampleBytes / 2), 1 << 23)));
+  const bigIds: number[] = [];
   let stackLen = 0;
   const values = new Float64Array(nSamples * nTypes);
   const labelStart = new Uint32Array(nSamples + 1);
@@ -252,16 +257,39 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
               const pe = r.lengthEnd(e);
               // Each id is at least one byte: make room for the worst case once per packed run.
               if (stackLen + (pe - r.pos) + 1 > stackIds.length) {
-                stackIds = growF64(stackIds, stackLen + (pe - r.pos) + 1);
+                stackIds = growI32(stackIds, stackLen + (pe - r.pos) + 1);
               }
-              while (r.pos < pe) {
-                stackIds[stackLen++] = r.uint(pe);
+              // The decoder's hottest loop, so the 1–3 byte varints of real location ids are read inline (a
+              // call per id to r.uint was not inlined into this large function); longer ones take r.uint.
+              const buf = r.buf;
+              let pos = r.pos;
+              while (pos < pe) {
+                let id = buf[pos];
+                if (id < 0x80) {
+                  pos++;
+                } else if (pos + 2 < pe && buf[pos + 1] < 0x80) {
+                  id = (id & 0x7f) | (buf[pos + 1] << 7);
+                  pos += 2;
+                } else if (pos + 2 < pe && buf[pos + 2] < 0x80) {
+                  id = (id & 0x7f) | ((buf[pos + 1] & 0x7f) << 7) | (buf[pos + 2] << 14);
+                  pos += 3;
+                } else {
+                  r.pos = pos;
+                  id = r.uint(pe);
+                  pos = r.pos;
+                  if (id > 0x7fffffff) {
+                    id = -2 - bigIds.push(id) + 1;
+                  }
+                }
+                stackIds[stackLen++] = id;
               }
+              r.pos = pos;
             } else if (w === 0) {
               if (stackLen + 2 > stackIds.length) {
-                stackIds = growF64(stackIds, stackLen + 2);
+                stackIds = growI32(stackIds, stackLen + 2);
               }
-              stackIds[stackLen++] = r.uint(e);
+              const id = r.uint(e);
+              stackIds[stackLen++] = id <= 0x7fffffff ? id : -2 - bigIds.push(id) + 1;
             } else {
               throw wireError('sample.location_id', w);
             }
@@ -577,7 +605,6 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   let nLocOut = nLocations;
   let nFnOut = nFunctions;
   let extras: string[] = [];
-  const stack = new Int32Array(stackLen);
   if (truncatedStacks > 0) {
     // The marker is a real function + location so every view (flame, top, folded, export) shows it.
     nFnOut = nFunctions + 1;
@@ -592,19 +619,29 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
       message: `${truncatedStacks} stacks deeper than ${maxDepth} frames were cut (deepest ${deepest}); kept the root side`,
     });
   }
+  // Resolve ids to location indexes in place, then drop the staging slack when it is large.
   const sd = stackIds;
+  const locTable = locIndex.table;
+  const locMax = locTable ? locTable.length - 1 : 0;
   for (let i = 0; i < stackLen; i++) {
-    const id = sd[i];
-    if (id === -1) {
-      stack[i] = nLocations;
-      continue;
-    }
-    const idx = id === 0 ? -1 : locIndex(id);
+    const raw = sd[i];
+    // Dense ids (the usual case) are looked up inline: a closure call per id cost as much as the parse.
+    let idx = raw > 0 && raw <= locMax ? locTable![raw] : -1;
     if (idx < 0) {
-      throw new ProfileError('INVALID', `sample references ${id === 0 ? 'location id 0' : `unknown location id ${id}`}`);
+      if (raw === -1) {
+        sd[i] = nLocations;
+        continue;
+      }
+      const id = raw >= 0 ? raw : bigIds[-2 - raw];
+      idx = id === 0 ? -1 : locIndex(id);
+      if (idx < 0) {
+        throw new ProfileError('INVALID', `sample references ${id === 0 ? 'location id 0' : `unknown location id ${id}`}`);
+      }
     }
-    stack[i] = idx;
+    sd[i] = idx;
   }
+  // Copy out only when over half the buffer would be slack kept alive by the profile.
+  const stack = sd.length > stackLen + (stackLen >> 1) + 64 ? sd.slice(0, stackLen) : sd.subarray(0, stackLen);
   let lineFunctionOut = lineFunction;
   let lineNumberOut = lineNo.finish();
   if (truncatedStacks > 0) {
@@ -693,8 +730,8 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   };
 }
 
-function growF64(a: Float64Array, min: number): Float64Array {
-  const b = new Float64Array(Math.max(min, a.length * 2));
+function growI32(a: Int32Array, min: number): Int32Array {
+  const b = new Int32Array(Math.max(min, Math.ceil(a.length * 1.5)));
   b.set(a);
   return b;
 }
@@ -719,11 +756,17 @@ function readValueType(r: ProtoReader, e: number): [number, number] {
   return [type, unit];
 }
 
+interface IdIndex {
+  (id: number): number;
+  /** Direct lookup (id → index, -1 if none) when ids are dense; the caller may index it inline. */
+  table?: Int32Array;
+}
+
 /**
  * Maps pprof ids to dense indexes and enforces CheckValid's "id != 0 and unique" (B10). Ids are usually 1..n,
  * so a direct lookup array is used when they are dense enough; a Map otherwise.
  */
-function makeIdIndex(ids: Float64Array, n: number, what: string): (id: number) => number {
+function makeIdIndex(ids: Float64Array, n: number, what: string): IdIndex {
   let max = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
@@ -743,7 +786,9 @@ function makeIdIndex(ids: Float64Array, n: number, what: string): (id: number) =
       }
       table[id] = i;
     }
-    return (id) => (id > 0 && id <= max && Number.isInteger(id) ? table[id] : -1);
+    const index: IdIndex = (id) => (id > 0 && id <= max && Number.isInteger(id) ? table[id] : -1);
+    index.table = table;
+    return index;
   }
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) {

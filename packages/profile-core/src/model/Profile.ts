@@ -65,7 +65,7 @@ export interface SampleTable {
 }
 
 export interface ProfileWarning {
-  code: 'PRECISION_LOSS' | 'STACK_TRUNCATED' | 'LABELS_DROPPED' | 'DUPLICATE_TIME';
+  code: 'PRECISION_LOSS' | 'STACK_TRUNCATED' | 'LABELS_DROPPED' | 'DUPLICATE_TIME' | 'DROP_FRAMES_APPLIED' | 'DROP_FRAMES_INVALID';
   message: string;
 }
 

@@ -6,6 +6,7 @@ import { GrowableF64, GrowableI32 } from '../model/growable';
 import { ProtoReader } from './ProtoReader';
 import { describeFormat, sniffFormat } from './sniffFormat';
 import { gunzipCapped } from './gunzipCapped';
+import { applyDropFrames } from './applyDropFrames';
 
 /**
  * Decodes pprof bytes (gzip or raw protobuf, sniffed) into a validated, columnar {@link Profile}.
@@ -677,7 +678,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
     }
   }
 
-  return {
+  return applyDropFrames({
     sampleTypes,
     defaultSampleType: Math.max(0, defaultSampleType),
     periodType: periodType ? { type: strings.get(periodType[0]), unit: strings.get(periodType[1]) } : null,
@@ -727,7 +728,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
       labelNumUnit: labelUnit.finish(),
     },
     warnings,
-  };
+  });
 }
 
 function growI32(a: Int32Array, min: number): Int32Array {

@@ -203,7 +203,7 @@ export function decodeProtobuf(buf: Uint8Array, lim: ProfileLimits = DEFAULT_LIM
   // does not fit an int32 is kept in bigIds and stored as -2-k. -1 marks a truncated stack's leaf.
   // Sample messages carry 1.7–2.6 bytes per location id in the corpus (ids, values, labels): sampleBytes/2 rarely
   // needs a regrowth, and the untouched tail of a fresh buffer costs address space, not page faults.
-  let stackIds = new Int32Array(Math.max(64, Math.min(Math.ceil(sampleBytes / 2), 1 << 23)));
+  let stackIds: Int32Array = new Int32Array(Math.max(64, Math.min(Math.ceil(sampleBytes / 2), 1 << 23)));
   const bigIds: number[] = [];
   let stackLen = 0;
   const values = new Float64Array(nSamples * nTypes);

@@ -18,7 +18,8 @@ export function toRegExp(r: RegExp | string | undefined, what: string): RegExp |
     return undefined;
   }
   if (r instanceof RegExp) {
-    return r;
+    // A global or sticky regex keeps lastIndex between test() calls and would match every other name only.
+    return r.global || r.sticky ? new RegExp(r.source, r.flags.replace(/[gy]/g, '')) : r;
   }
   try {
     return new RegExp(r);

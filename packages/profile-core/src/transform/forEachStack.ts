@@ -24,6 +24,10 @@ export function forEachStack(p: Profile, sampleType: number, filter: StackFilter
     maxDepth = Math.max(maxDepth, stackStart[s + 1] - stackStart[s]);
   }
   const frames = new Int32Array(maxDepth * fi.maxFramesPerLocation + 1);
+  // With a filter, each frame's match bits travel beside it (they belong to the line, not to the name: pprof
+  // also matches the file name and the mapping's object file).
+  const lineFlags = matcher?.lineFlags;
+  const flags = lineFlags ? new Uint8Array(frames.length) : undefined;
   for (let s = 0; s < count; s++) {
     const v = values[s * nTypes + sampleType];
     if (v === 0) {
@@ -40,11 +44,14 @@ export function forEachStack(p: Profile, sampleType: number, filter: StackFilter
       const loc = stack[i];
       const la = locStart[loc];
       for (let j = locStart[loc + 1] - 1; j >= la; j--) {
+        if (flags) {
+          flags[d] = lineFlags![j];
+        }
         frames[d++] = locNames[j];
       }
     }
     if (matcher) {
-      d = matcher.apply(frames, d);
+      d = matcher.apply(frames, flags!, d);
       if (d < 0) {
         continue;
       }
@@ -55,10 +62,16 @@ export function forEachStack(p: Profile, sampleType: number, filter: StackFilter
 }
 
 interface CompiledFilter {
+  /** Match bits of each frame of frameIndex.locNames: 1 focus, 2 ignore, 4 hide. */
+  lineFlags: Uint8Array;
   keepSample(s: number): boolean;
   /** Returns the new depth after hiding frames, or -1 to drop the sample. */
-  apply(frames: Int32Array, depth: number): number;
+  apply(frames: Int32Array, flags: Uint8Array, depth: number): number;
 }
+
+const FOCUS = 1;
+const IGNORE = 2;
+const HIDE = 4;
 
 function compileFilter(p: Profile, fi: FrameIndex, f: StackFilter | undefined): CompiledFilter | undefined {
   if (!f) {
@@ -71,16 +84,13 @@ function compileFilter(p: Profile, fi: FrameIndex, f: StackFilter | undefined): 
   if (!focus && !ignore && !hide && !labels) {
     return undefined;
   }
-  // Per-name flags: bit 1 focus, 2 ignore, 4 hide — regexes run once per unique name, not per frame.
-  const flags = new Uint8Array(fi.names.length);
-  fi.names.forEach((n, i) => {
-    flags[i] = (focus && focus.test(n) ? 1 : 0) | (ignore && ignore.test(n) ? 2 : 0) | (hide && hide.test(n) ? 4 : 0);
-  });
+  const lineFlags = frameMatchFlags(p, fi, focus, ignore, hide);
   const { labelStart, labelKey, labelStr } = p.samples;
   const strings = p.strings;
   const labelMatch = new Map<number, boolean>();
   const wanted = labels ? Object.entries(labels) : [];
   return {
+    lineFlags,
     keepSample(s) {
       for (const [k, want] of wanted) {
         let ok = false;
@@ -103,21 +113,21 @@ function compileFilter(p: Profile, fi: FrameIndex, f: StackFilter | undefined): 
       }
       return true;
     },
-    apply(frames, depth) {
+    apply(frames, flags, depth) {
       let any = 0;
       for (let i = 0; i < depth; i++) {
-        any |= flags[frames[i]];
+        any |= flags[i];
       }
-      if (focus && !(any & 1)) {
+      if (focus && !(any & FOCUS)) {
         return -1;
       }
-      if (ignore && any & 2) {
+      if (ignore && any & IGNORE) {
         return -1;
       }
-      if (hide && any & 4) {
+      if (hide && any & HIDE) {
         let d = 0;
         for (let i = 0; i < depth; i++) {
-          if (!(flags[frames[i]] & 4)) {
+          if (!(flags[i] & HIDE)) {
             frames[d++] = frames[i];
           }
         }
@@ -126,4 +136,45 @@ function compileFilter(p: Profile, fi: FrameIndex, f: StackFilter | undefined): 
       return depth;
     },
   };
+}
+
+/**
+ * pprof's Location.matchesName / unmatchedLines, per frame: a line matches when its function's name or file
+ * name does, or when its location's mapping (the binary or shared object) does. Focus and ignore act on whole
+ * locations, so a location's bits are shared by its inline frames; hide acts on single lines. An address-only
+ * frame (no symbols) matches through its mapping only, as in pprof.
+ */
+function frameMatchFlags(p: Profile, fi: FrameIndex, focus?: RegExp, ignore?: RegExp, hide?: RegExp): Uint8Array {
+  // Empty names and files are tested too, as pprof does (a pattern like "x?" matches them).
+  const bits = (s: string) =>
+    (focus && focus.test(s) ? FOCUS : 0) | (ignore && ignore.test(s) ? IGNORE : 0) | (hide && hide.test(s) ? HIDE : 0);
+  const { functions: fns, locations: locs, mappings: maps, strings } = p;
+  // Regexes run once per function and per mapping, not per frame.
+  const fnBits = new Uint8Array(fns.count);
+  for (let f = 0; f < fns.count; f++) {
+    fnBits[f] = bits(strings.get(fns.name[f])) | bits(strings.get(fns.filename[f]));
+  }
+  const mapBits = new Uint8Array(maps.count);
+  for (let m = 0; m < maps.count; m++) {
+    mapBits[m] = bits(strings.get(maps.filename[m]));
+  }
+  const flags = new Uint8Array(fi.locNames.length);
+  for (let l = 0; l < locs.count; l++) {
+    const m = locs.mapping[l];
+    const fromMapping = m >= 0 ? mapBits[m] : 0;
+    const a = locs.lineStart[l];
+    const b = locs.lineStart[l + 1];
+    let whole = fromMapping;
+    for (let i = a; i < b; i++) {
+      whole |= fnBits[locs.lineFunction[i]];
+    }
+    const k0 = fi.locStart[l];
+    const k1 = fi.locStart[l + 1];
+    for (let k = k0; k < k1; k++) {
+      // Focus/ignore bits of the whole location; the hide bit of this line (or of the mapping).
+      const line = b > a ? fnBits[locs.lineFunction[a + (k - k0)]] : 0;
+      flags[k] = (whole & (FOCUS | IGNORE)) | ((line | fromMapping) & HIDE);
+    }
+  }
+  return flags;
 }

@@ -59,6 +59,35 @@ describe('topTable', () => {
     expect(compareRows(ours, ref, 50)).toEqual([]);
   });
 
+  it.each([
+    ['-focus on a file name', { focus: 'rand\\.go$' }, ['-focus=rand\\.go$']],
+    ['-ignore on a file name', { ignore: '/runtime/proc\\.go$' }, ['-ignore=/runtime/proc\\.go$']],
+    ['-hide on a file name', { hide: 'rand\\.go$' }, ['-hide=rand\\.go$']],
+  ])('%s (pprof matches function files too) on large.cpu equals go tool pprof', (_n, filter, args) => {
+    needGo();
+    const ours = topTable(large, { sampleType: 'cpu', filter }).rows;
+    const ref = runPprofTop(LARGE, 'cpu', 'nanoseconds', args);
+    expect(compareRows(ours, ref, 50)).toEqual([]);
+    // The file-name match changes the answer: matching function names alone would not.
+    const byName = topTable(large, { sampleType: 'cpu', filter: Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, new RegExp(`^${v}`)])) }).rows;
+    expect(compareRows(byName, ref, 50)).not.toEqual([]);
+  });
+
+  it.each([
+    ['-ignore', { ignore: '\\[kernel' }, ['-ignore=\\[kernel']],
+    ['-hide', { hide: 'kallsyms' }, ['-hide=kallsyms']],
+    ['-focus', { focus: 'kallsyms\\]$' }, ['-focus=kallsyms\\]$']],
+  ])('%s on a mapping (object file) name equals go tool pprof', (_n, filter, args) => {
+    needGo();
+    const file = `${CORPUS}/parca__profile-with-labels.pb.gz`;
+    const p = decodeProfile(new Uint8Array(readFileSync(file)));
+    const ours = topTable(p, { filter }).rows;
+    const ref = runPprofTop(file, 'samples', 'count', args);
+    expect(ref.length).toBeGreaterThan(5);
+    expect(compareRows(ours, ref, 50)).toEqual([]);
+    expect(compareRows(topTable(p).rows, ref, 50)).not.toEqual([]);
+  });
+
   it('label filter equals go tool pprof -tagfocus', () => {
     needGo();
     const file = `${CORPUS}/parca__profile-with-labels.pb.gz`;

@@ -54,6 +54,53 @@ describe('hotpath top', () => {
   });
 });
 
+describe('hotpath filters and warnings', () => {
+  const LARGE = `${CORPUS}/google-pprof__large.cpu`;
+  it('--focus / --ignore / --hide give go tool pprof\'s rows', () => {
+    if (!requireGoInCI()) {
+      throw new Error('go missing');
+    }
+    const args = ['--focus', 'rand\\.go$', '--ignore', '^math/rand\\.\\(\\*Rand\\)\\.Int63$', '--hide', '^runtime\\.'];
+    const r = run(['top', LARGE, '-n', '50', '--json', ...args]);
+    expect(r.code).toBe(0);
+    const ref = runPprofTop(LARGE, 'cpu', 'nanoseconds', ['-focus=rand\\.go$', '-ignore=^math/rand\\.\\(\\*Rand\\)\\.Int63$', '-hide=^runtime\\.']);
+    expect(ref.length).toBeGreaterThan(3);
+    expect(compareRows(JSON.parse(r.out).rows, ref, 50)).toEqual([]);
+  });
+
+  it('--tagfocus keeps samples whose label matches, as pprof -tagfocus', () => {
+    if (!requireGoInCI()) {
+      throw new Error('go missing');
+    }
+    const file = `${CORPUS}/parca__profile-with-labels.pb.gz`;
+    const r = run(['top', file, '-n', '50', '--json', '--tagfocus', 'thread_id=^2756170$']);
+    expect(r.code).toBe(0);
+    const ref = runPprofTop(file, 'samples', 'count', ['-tagfocus=thread_id=^2756170$']);
+    expect(compareRows(JSON.parse(r.out).rows, ref, 50)).toEqual([]);
+    expect(JSON.parse(r.out).total).toBeLessThan(JSON.parse(run(['top', file, '--json']).out).total);
+  });
+
+  it('filters apply to diff and folded too; a bad regex or --tagfocus is a one-line error', () => {
+    const d = JSON.parse(run(['diff', base, comp, '--absolute', '--json', '--focus', 'db\\.']).out);
+    expect(d.totalBefore).toBe(10 * 10_000_000);
+    expect(d.totalAfter).toBe(50 * 10_000_000);
+    expect(run(['folded', comp, '--hide', '^serve$']).out).toContain('main;db.Query 50');
+    const bad = run(['top', base, '--focus', '(']);
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim().split('\n')).toEqual(['hotpath: invalid focus regular expression: ( [BAD_ARGUMENT]']);
+    expect(run(['top', base, '--tagfocus', 'nokey']).code).toBe(2);
+  });
+
+  it('prints profile warnings on stderr, keeping --json stdout parseable', () => {
+    const deep = join(dir, 'deep.pb.gz');
+    writeFileSync(deep, foldedStacks(`${Array.from({ length: 1500 }, (_, i) => `f${i}`).join(';')} 1`));
+    const r = run(['top', deep, '--json']);
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.out)).not.toThrow();
+    expect(r.err).toMatch(/^hotpath: warning: .*deep\.pb\.gz: 1 stacks deeper than 1024 frames were cut.*\[STACK_TRUNCATED\]$/m);
+  });
+});
+
 describe('hotpath diff / suspects / folded', () => {
   it('diff --json ranks regressions and lists new functions', () => {
     const r = run(['diff', base, comp, '--absolute', '--json']);

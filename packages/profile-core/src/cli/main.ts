@@ -11,12 +11,15 @@ import { diffProfiles, type DiffMode } from '../transform/diffProfiles';
 import { foldedLines } from '../transform/foldedLines';
 import { findSuspects } from '../transform/findSuspects';
 import { formatValue } from '../format/formatValue';
+import { type StackFilter, toRegExp } from '../transform/StackFilter';
 
 const USAGE = `usage:
-  hotpath top FILE [-n N] [--sample-type T] [--json]
-  hotpath diff BASE NEW [--relative|--absolute] [--sample-type T] [-n N] [--fail-over PCT] [--json]
-  hotpath folded FILE [--sample-type T]
-  hotpath suspects BASE NEW [--relative|--absolute] [--sample-type T] [--json]`;
+  hotpath top FILE [-n N] [--sample-type T] [FILTER] [--json]
+  hotpath diff BASE NEW [--relative|--absolute] [--sample-type T] [-n N] [--fail-over PCT] [FILTER] [--json]
+  hotpath folded FILE [--sample-type T] [FILTER]
+  hotpath suspects BASE NEW [--relative|--absolute] [--sample-type T] [FILTER] [--json]
+FILTER (as go tool pprof; regexes match function names, file names and mapping files):
+  --focus RE  --ignore RE  --hide RE  --tagfocus KEY=RE (repeatable: every one must match)`;
 
 class UsageError extends Error {}
 
@@ -27,6 +30,7 @@ interface Args {
   json: boolean;
   mode: DiffMode;
   failOver?: number;
+  filter?: StackFilter;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,6 +65,17 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isFinite(a.failOver)) {
         throw new UsageError('--fail-over needs a number (percent of the comparison total)');
       }
+    } else if (x === '--focus' || x === '--ignore' || x === '--hide') {
+      const key = x.slice(2) as 'focus' | 'ignore' | 'hide';
+      a.filter = { ...a.filter, [key]: toRegExp(value(), key) };
+    } else if (x === '--tagfocus') {
+      const v = value();
+      const eq = v.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageError('--tagfocus needs KEY=REGEX, e.g. --tagfocus route=^/checkout$');
+      }
+      const labels = { ...a.filter?.labels, [v.slice(0, eq)]: toRegExp(v.slice(eq + 1), 'tagfocus') ?? /^$/ };
+      a.filter = { ...a.filter, labels };
     } else if (x.startsWith('-') && x !== '-') {
       throw new UsageError(`unknown option ${x}`);
     } else {
@@ -79,7 +94,12 @@ function load(file: string): Profile {
     throw new ProfileError('BAD_ARGUMENT', `${file}: cannot read (${code ?? String(e)})`);
   }
   try {
-    return decodeProfile(bytes);
+    const p = decodeProfile(bytes);
+    // Warnings go to stderr so --json output stays parseable; a CI log still shows them.
+    for (const w of p.warnings) {
+      process.stderr.write(`hotpath: warning: ${file}: ${w.message} [${w.code}]\n`);
+    }
+    return p;
   } catch (e) {
     if (e instanceof ProfileError) {
       throw new ProfileError(e.code, `${file}: ${e.message}`);
@@ -109,7 +129,7 @@ export function main(argv: string[]): number {
       case 'top': {
         need(a, 1, 'top');
         const p = load(a.positional[0]);
-        const t = topTable(p, { sampleType: a.sampleType });
+        const t = topTable(p, { sampleType: a.sampleType, filter: a.filter });
         const rows = t.rows.slice(0, a.n ?? 20);
         if (a.json) {
           out(
@@ -142,7 +162,7 @@ export function main(argv: string[]): number {
         need(a, 2, 'diff');
         const base = load(a.positional[0]);
         const comp = load(a.positional[1]);
-        const d = diffProfiles(base, comp, { sampleType: a.sampleType, mode: a.mode });
+        const d = diffProfiles(base, comp, { sampleType: a.sampleType, mode: a.mode, filter: a.filter });
         const n = a.n ?? 20;
         const worst = d.regressions[0];
         const worstShare = worst ? pct(worst.deltaFlat, d.totalAfter) : 0;
@@ -192,14 +212,18 @@ export function main(argv: string[]): number {
       case 'folded': {
         need(a, 1, 'folded');
         const p = load(a.positional[0]);
-        for (const l of foldedLines(p, { sampleType: a.sampleType })) {
+        for (const l of foldedLines(p, { sampleType: a.sampleType, filter: a.filter })) {
           out(l + '\n');
         }
         return 0;
       }
       case 'suspects': {
         need(a, 2, 'suspects');
-        const r = findSuspects(load(a.positional[0]), load(a.positional[1]), { sampleType: a.sampleType, mode: a.mode });
+        const r = findSuspects(load(a.positional[0]), load(a.positional[1]), {
+          sampleType: a.sampleType,
+          mode: a.mode,
+          filter: a.filter,
+        });
         if (a.json) {
           out(JSON.stringify({ base: a.positional[0], new: a.positional[1], ...r }, null, 2) + '\n');
         } else if (r.suspects.length === 0) {

@@ -12,9 +12,13 @@ import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { cpus } from 'os';
 import { join } from 'path';
-import { gunzipSync } from 'fflate';
+import { constants as zc, deflateRawSync } from 'zlib';
+import { gunzipSync, gzipSync } from 'fflate';
 import { Profile as RefProfile } from 'pprof-format';
 import {
+  DEFAULT_LIMITS,
+  ProfileBuilder,
+  encodePprof,
   buildDiffFlameGraph,
   buildFlameGraph,
   decodeProfile,
@@ -398,6 +402,51 @@ async function main() {
     log(`… ${f}`);
   }
 
+  // Hardening, measured here rather than timed in tests: the gzip bomb of bad-inputs (1 GiB of zeros, ~1 MB on
+  // the wire) against the floor of inflating what the cap lets through; decode cost as samples grow 10×.
+  const seg = deflateRawSync(Buffer.alloc(16 << 20), { level: 9, finishFlush: zc.Z_FULL_FLUSH });
+  const bomb = new Uint8Array(
+    Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]), ...Array(64).fill(seg), deflateRawSync(Buffer.alloc(0)), Buffer.alloc(8)])
+  );
+  const capZeros = gzipSync(new Uint8Array(DEFAULT_LIMITS.maxDecompressedBytes));
+  const rejectBomb = () => {
+    try {
+      decodeProfile(bomb);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'TOO_LARGE') {
+        return;
+      }
+    }
+    throw new Error('the gzip bomb was not rejected with TOO_LARGE');
+  };
+  rows.push({
+    profile: `gzip bomb (1 GiB of zeros, ${(bomb.length / 1e6).toFixed(1)} MB gzip)`,
+    operation: 'decode → TOO_LARGE at the 32 MiB cap',
+    nodes: 0,
+    oursMs: median(rejectBomb),
+    anchors: { floor: median(() => gunzipSync(capZeros)) },
+    note: 'floor: fflate inflate of 32 MiB of zeros (what the cap lets through)',
+  });
+  const synthetic = (n: number) => {
+    const b = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
+    const locs = Array.from({ length: 50 }, (_, i) => b.addLocation([{ fn: b.addFunction(`f${i}`) }]));
+    for (let i = 0; i < n; i++) {
+      b.addSample([locs[i % 50], locs[(i * 7) % 50], locs[(i * 13) % 50]], [i]);
+    }
+    return encodePprof(b.build(), { gzip: false });
+  };
+  const bytes20k = synthetic(20_000);
+  const bytes200k = synthetic(200_000);
+  const ms20k = median(() => decodeProfile(bytes20k));
+  const ms200k = median(() => decodeProfile(bytes200k));
+  rows.push({
+    profile: 'synthetic 20k → 200k samples',
+    operation: 'decode scaling (10× the samples)',
+    nodes: 0,
+    oursMs: ms200k,
+    anchors: {},
+    note: `20k samples ${ms20k.toFixed(2)} ms; 10× the samples costs ${(ms200k / ms20k).toFixed(1)}× the time`,
+  });
   // Diff of the synth-100k pair, end to end from bytes.
   const A = new Uint8Array(readFileSync(join(CORPUS, 'synth-go-cpu-100k-stacks-a.pb.gz')));
   const B = new Uint8Array(readFileSync(join(CORPUS, 'synth-go-cpu-100k-stacks-b.pb.gz')));

@@ -97,7 +97,9 @@ describe('B2 every truncated prefix', () => {
 });
 
 describe('B4 gzip bomb', () => {
-  it('aborts a ~1 GiB-of-zeros gzip at the decompressed cap, well under a second', () => {
+  // How fast it is rejected is measured in bench/ (row "gzip bomb"), not timed here; a decoder that inflated it all
+  // would still fail this test: jest's timeout, or the heap, gives out long before 1 GiB is materialised.
+  it('aborts a ~1 GiB-of-zeros gzip at the decompressed cap', () => {
     // 1 GiB of zeros as 64 independent 16 MiB deflate segments (full flush resets the window, so segments can be
     // repeated), final empty block, fake trailer: ~1 MB on the wire, built in milliseconds.
     const seg = deflateRawSync(Buffer.alloc(16 << 20), { level: 9, finishFlush: zc.Z_FULL_FLUSH });
@@ -105,10 +107,8 @@ describe('B4 gzip bomb', () => {
     const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
     const bomb = new Uint8Array(Buffer.concat([header, ...Array(64).fill(seg), fin, Buffer.alloc(8)]));
     expect(bomb.length).toBeLessThan(2 << 20);
-    const t0 = performance.now();
+    expect(() => decodeProfile(bomb)).toThrow(/more than 33554432 bytes/);
     expect(codeOf(() => decodeProfile(bomb))).toBe('TOO_LARGE');
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
   });
 
   it('honours an overridden cap', () => {
@@ -375,28 +375,5 @@ describe('F16 decoder regressions pprof-format had', () => {
     const packed = rawPprof(minimalFields(42));
     expect(decodeProfile(nonPacked).samples.values).toEqual(decodeProfile(packed).samples.values);
     expect(decodeProfile(nonPacked).samples.stack).toEqual(decodeProfile(packed).samples.stack);
-  });
-  it('scales linearly: 10× the samples costs far less than 100× the time', () => {
-    const make = (n: number) => {
-      const b = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
-      const fns = Array.from({ length: 50 }, (_, i) => b.addLocation([{ fn: b.addFunction(`f${i}`) }]));
-      for (let i = 0; i < n; i++) {
-        b.addSample([fns[i % 50], fns[(i * 7) % 50], fns[(i * 13) % 50]], [i]);
-      }
-      return encodePprof(b.build(), { gzip: false });
-    };
-    const small = make(20_000);
-    const large = make(200_000);
-    const time = (bytes: Uint8Array) => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        decodeProfile(bytes);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(small);
-    expect(time(large) / Math.max(time(small), 0.5)).toBeLessThan(40);
   });
 });

@@ -38,13 +38,11 @@ describe('decodeProfileAsync (native DecompressionStream)', () => {
     }
   );
 
-  it('rejects the 1 GiB gzip bomb at the cap, quickly', async () => {
+  it('rejects the 1 GiB gzip bomb at the cap (timed in bench/, not here)', async () => {
     const seg = deflateRawSync(Buffer.alloc(16 << 20), { level: 9, finishFlush: zc.Z_FULL_FLUSH });
     const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
     const bomb = new Uint8Array(Buffer.concat([header, ...Array(64).fill(seg), deflateRawSync(Buffer.alloc(0)), Buffer.alloc(8)]));
-    const t0 = performance.now();
     expect(await code(decodeProfileAsync(bomb))).toBe('TOO_LARGE');
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('rejects truncated gzip, concatenated members and nested gzip with typed errors', async () => {

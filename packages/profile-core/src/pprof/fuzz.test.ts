@@ -97,12 +97,14 @@ describe(`fuzz (${ITER} iterations per kind, seed ${SEED})`, () => {
   it.each(kinds)('%s: only typed errors, bounded time and memory', (_name, gen) => {
     const r = rng(SEED + _name.length);
     const codes = new Map<string, number>();
-    let slowest = 0;
     let maxHeap = 0;
+    // A hang guard, not a speed test (speed is measured in bench/): inputs take milliseconds, and a decoder that
+    // loops would never return to any timeout, so each input's time is checked against a bound 1000× too high.
+    let slowest = 0;
     for (let i = 0; i < ITER; i++) {
       const input = gen(r);
-      const t0 = performance.now();
       let code: string;
+      const t0 = performance.now();
       try {
         code = exercise(input);
       } catch (e) {
@@ -114,7 +116,7 @@ describe(`fuzz (${ITER} iterations per kind, seed ${SEED})`, () => {
         maxHeap = Math.max(maxHeap, process.memoryUsage().heapUsed);
       }
     }
-    expect(slowest).toBeLessThan(2000);
+    expect(slowest).toBeLessThan(10_000);
     expect(maxHeap).toBeLessThan(1024 * 1024 * 1024);
     // The generators reach past the sniffer into the decoder and validator (not just "not pprof").
     expect(codes.size).toBeGreaterThan(1);

@@ -9,28 +9,35 @@
  * A group of samples sharing a prefix becomes one node; groups are visited depth-first with siblings in name
  * order, so nodes come out already in nested-set pre-order and no child sorting or hash table is needed. Work per
  * level touches only the samples of one group (cache-friendly), where a hash trie does one random probe per frame
- * of every sample. Used for single-profile flame graphs; diffs keep the hash trie (two value channels).
+ * of every sample. A diff passes one side flag per stack: the baseline's weights go to self, the comparison's
+ * to selfRight, and both profiles' stacks share one partitioning.
  */
-import type { TrieLike } from './StackTrie';
+import type { TrieLike } from './TrieLike';
 import type { StackBuffer } from './StackBuffer';
 
 export class SortedTrie implements TrieLike {
-  readonly diff = false;
   readonly presorted = true;
   parent: Int32Array;
   name: Int32Array;
   value: Float64Array;
   self: Float64Array;
-  valueRight = undefined;
-  selfRight = undefined;
+  valueRight: Float64Array | undefined;
+  selfRight: Float64Array | undefined;
   count = 0;
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    readonly diff = false
+  ) {
     capacity = Math.max(16, capacity);
     this.parent = new Int32Array(capacity);
     this.name = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
     this.self = new Float64Array(capacity);
+    if (diff) {
+      this.valueRight = new Float64Array(capacity);
+      this.selfRight = new Float64Array(capacity);
+    }
   }
 
   private node(parent: number, name: number): number {
@@ -50,6 +57,10 @@ export class SortedTrie implements TrieLike {
       this.name = g32(this.name);
       this.value = g64(this.value);
       this.self = g64(this.self);
+      if (this.diff) {
+        this.valueRight = g64(this.valueRight!);
+        this.selfRight = g64(this.selfRight!);
+      }
     }
     const n = this.count++;
     this.parent[n] = parent;
@@ -64,31 +75,54 @@ export class SortedTrie implements TrieLike {
     for (let i = n - 1; i > 0; i--) {
       value[parent[i]] += value[i];
     }
+    if (this.diff) {
+      const vr = this.valueRight!;
+      vr.set(this.selfRight!.subarray(0, n));
+      for (let i = n - 1; i > 0; i--) {
+        vr[parent[i]] += vr[i];
+      }
+    }
   }
 
   /**
    * frames: all stacks concatenated, root first; stack s = frames[start[s] .. start[s+1]-1]; weights[s] its value.
-   * rank: sort key of each name id (alphabetical rank).
+   * rank: sort key of each name id (alphabetical rank). right: for a diff, 1 where stack s is the comparison's.
    */
-  static fromBuffer(b: StackBuffer, rank: Int32Array): SortedTrie {
-    return SortedTrie.build(b.frames, b.start, b.weights, b.count, rank);
+  static fromBuffer(b: StackBuffer, rank: Int32Array, right?: Uint8Array): SortedTrie {
+    return SortedTrie.build(b.frames, b.start, b.weights, b.count, rank, right);
   }
 
-  static build(frames: Int32Array, start: Uint32Array, weights: Float64Array, samples: number, rank: Int32Array): SortedTrie {
-    const t = new SortedTrie(Math.min(frames.length + 1, 1 << 18));
+  static build(
+    frames: Int32Array,
+    start: Uint32Array,
+    weights: Float64Array,
+    samples: number,
+    rank: Int32Array,
+    right?: Uint8Array
+  ): SortedTrie {
+    const t = new SortedTrie(Math.min(frames.length + 1, 1 << 18), right !== undefined);
     t.node(-1, -1); // root
+    // Adds stack s's weight to node nd's self, on its side. (t.self / t.selfRight are re-read: node() regrows them.)
+    const addSelf = right
+      ? (nd: number, s: number) => {
+          (right[s] ? t.selfRight! : t.self)[nd] += weights[s];
+        }
+      : (nd: number, s: number) => {
+          t.self[nd] += weights[s];
+        };
     const order = new Uint32Array(samples);
     let m = 0;
     for (let s = 0; s < samples; s++) {
       if (start[s + 1] > start[s]) {
         order[m++] = s;
       } else {
-        t.self[0] += weights[s];
+        addSelf(0, s);
       }
     }
     // Scratch for partitioning: keys of the current range and a copy of its order.
     let keys = new Float64Array(Math.max(16, m));
     let tmp = new Uint32Array(Math.max(16, m));
+    let counts = new Uint32Array(0);
     // Explicit work stack of ranges (lo, hi, depth, parent node): no recursion, whatever the depth.
     let cap = 1024;
     let sLo = new Uint32Array(cap);
@@ -125,6 +159,16 @@ export class SortedTrie implements TrieLike {
         keys = new Float64Array(n * 2);
         tmp = new Uint32Array(n * 2);
       }
+      // Most groups share their next frame too (a common call path): one scan, no sort, one group.
+      const k0 = rank[frames[start[order[lo]] + d]];
+      let same = lo + 1;
+      while (same < hi && rank[frames[start[order[same]] + d]] === k0) {
+        same++;
+      }
+      if (same === hi) {
+        push(lo, hi, d, parentNode);
+        return;
+      }
       if (n <= 24) {
         for (let i = lo; i < hi; i++) {
           const s = order[i];
@@ -137,6 +181,28 @@ export class SortedTrie implements TrieLike {
           }
           keys[j - lo + 1] = k;
           order[j + 1] = s;
+        }
+      } else if (n >= 256 && rank.length <= 64 * n) {
+        // Counting sort by rank (stable, O(n + names)): the big groups near the root, where a comparison sort
+        // of 100k+ keys per level was most of the build.
+        if (counts.length < rank.length + 1) {
+          counts = new Uint32Array(rank.length + 1);
+        }
+        for (let i = 0; i < n; i++) {
+          const s = order[lo + i];
+          tmp[i] = s;
+          counts[rank[frames[start[s] + d]] + 1]++;
+        }
+        for (let r = 0; r < rank.length; r++) {
+          counts[r + 1] += counts[r];
+        }
+        for (let i = 0; i < n; i++) {
+          const s = tmp[i];
+          order[lo + counts[rank[frames[start[s] + d]]]++] = s;
+        }
+        counts.fill(0);
+        for (let i = 0; i < n; i++) {
+          keys[i] = rank[frames[start[order[lo + i]] + d]];
         }
       } else if (n < 1 << 20) {
         // Packed numeric keys: rank × 2^20 + position, sorted by the comparator-free TypedArray sort (stable).
@@ -188,7 +254,7 @@ export class SortedTrie implements TrieLike {
         for (let k = start[first] + d + 1; k < e; k++) {
           nd = t.node(nd, frames[k]);
         }
-        t.self[nd] += weights[first];
+        addSelf(nd, first);
         continue;
       }
       // Samples whose stack ends here add self to this node; move the others to the front.
@@ -196,7 +262,7 @@ export class SortedTrie implements TrieLike {
       for (let i = lo; i < hi; i++) {
         const s = order[i];
         if (start[s + 1] - start[s] === d + 1) {
-          t.self[node] += weights[s];
+          addSelf(node, s);
         } else {
           order[w++] = s;
         }
@@ -209,7 +275,7 @@ export class SortedTrie implements TrieLike {
         for (let k = start[s] + d + 1; k < e; k++) {
           nd = t.node(nd, frames[k]);
         }
-        t.self[nd] += weights[s];
+        addSelf(nd, s);
       } else if (hi > lo) {
         partition(lo, hi, d + 1, node);
       }

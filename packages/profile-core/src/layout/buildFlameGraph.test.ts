@@ -129,7 +129,7 @@ describe('buildFlameGraph on the corpus', () => {
 });
 
 describe('SortedTrie (radix partitioning) vs StackTrie (hashing): two independent builders agree', () => {
-  const { StackTrie } = require('./StackTrie');
+  const { StackTrie } = require('../testing/StackTrie');
   const { toFlameLevels } = require('./toFlameLevels');
   const { forEachStack } = require('../transform/forEachStack');
   it.each([
@@ -161,5 +161,63 @@ describe('SortedTrie (radix partitioning) vs StackTrie (hashing): two independen
     const b = rows(viaHash);
     const firstDiff = a.findIndex((r, i) => r !== b[i]);
     expect(firstDiff === -1 ? 'same' : `${firstDiff}: ${a[firstDiff]} vs ${b[firstDiff]}`).toBe('same');
+  });
+});
+
+describe('buildDiffFlameGraph (radix) vs a diff built with the hash trie: two independent builders agree', () => {
+  const { StackTrie } = require('../testing/StackTrie');
+  const { toFlameLevels } = require('./toFlameLevels');
+  const { forEachStack } = require('../transform/forEachStack');
+  const { buildDiffFlameGraph } = require('./buildDiffFlameGraph');
+  const DEMO = `${__dirname}/../../fixtures/demo`;
+  const read = (path: string) => decodeProfile(new Uint8Array(readFileSync(path)));
+
+  it.each([
+    ['demo cpu-base → cpu-hot', 'absolute', `${DEMO}/cpu-base.pb.gz`, `${DEMO}/cpu-hot.pb.gz`],
+    ['demo cpu-base → cpu-hot', 'relative', `${DEMO}/cpu-base.pb.gz`, `${DEMO}/cpu-hot.pb.gz`],
+    ['demo heap-base → heap-hot', 'absolute', `${DEMO}/heap-base.pb.gz`, `${DEMO}/heap-hot.pb.gz`],
+    ['synth-10k → large.cpu (few shared names)', 'absolute', `${CORPUS}/synth-go-cpu-10k-stacks.pb.gz`, `${CORPUS}/google-pprof__large.cpu`],
+  ])('%s (%s mode): identical columns', (_n, mode, basePath, compPath) => {
+    const base = read(basePath);
+    const comp = read(compPath);
+    const ours = buildDiffFlameGraph(base, comp, { maxNodes: Infinity, mode, sampleType: base.sampleTypes.length - 1 });
+
+    // Reference: names unified by string, stacks added one by one to a hash trie with two channels.
+    const names: string[] = [];
+    const ids = new Map<string, number>();
+    const id = (n: string) => ids.get(n) ?? (ids.set(n, names.length), names.push(n), names.length - 1);
+    const t = new StackTrie(true, 1024);
+    const { frameIndex } = require('../transform/frameIndex');
+    const add = (p: typeof base, right: boolean, scale: number) => {
+      const pn: string[] = frameIndex(p).names;
+      forEachStack(p, p.sampleTypes.length - 1, undefined, (f: Int32Array, d: number, v: number) => {
+        const g = Int32Array.from(f.subarray(0, d), (x) => id(pn[x]));
+        t.add(g, d, v * scale, right);
+      });
+    };
+    let scale = 1;
+    if (mode === 'relative') {
+      let tb = 0;
+      let tc = 0;
+      forEachStack(base, base.sampleTypes.length - 1, undefined, (_f: unknown, _d: number, v: number) => (tb += v));
+      forEachStack(comp, comp.sampleTypes.length - 1, undefined, (_f: unknown, _d: number, v: number) => (tc += v));
+      scale = tc / tb;
+    }
+    add(base, false, scale);
+    add(comp, true, 1);
+    const ref = toFlameLevels(t, names, 'total', comp.sampleTypes[comp.sampleTypes.length - 1], Infinity);
+
+    // 12 significant digits: the relative mode's scaled sums are added in a different order by the two builders.
+    const num = (v: number) => Number(v.toPrecision(12));
+    const rows = (f: typeof ours) =>
+      Array.from(
+        f.level,
+        (l, i) => `${l} ${f.names[f.label[i]]} ${num(f.value[i])} ${num(f.self[i])} ${num(f.valueRight![i])} ${num(f.selfRight![i])}`
+      );
+    const a = rows(ours);
+    const b = rows(ref);
+    expect(a.length).toBeGreaterThan(50);
+    const firstDiff = a.findIndex((r, i) => r !== b[i]);
+    expect(firstDiff === -1 && a.length === b.length ? 'same' : `${firstDiff}: ${a[firstDiff]} vs ${b[firstDiff]}`).toBe('same');
   });
 });

@@ -1,7 +1,7 @@
 import { OTHER_NODE } from '../model/limits';
 import type { ValueType } from '../model/Profile';
 import type { FlameLevels } from './FlameLevels';
-import type { TrieLike } from './StackTrie';
+import type { TrieLike } from './TrieLike';
 import { nameRanks } from './nameRanks';
 
 /**
@@ -35,7 +35,6 @@ export function toFlameLevels(
   }
 
   // 2. Children of kept nodes (CSR), sorted by name.
-  const rank = nameRanks(names);
   const childCount = new Int32Array(n + 1);
   for (let i = 1; i < n; i++) {
     if (keep[i]) {
@@ -54,7 +53,7 @@ export function toFlameLevels(
     }
   }
   if (!trie.presorted) {
-    sortChildren(children, childStart, n, name, rank);
+    sortChildren(children, childStart, n, name, nameRanks(names));
   }
 
   // Sum of dropped children per kept parent (the "other" node's value).

@@ -1,3 +1,5 @@
+import type { TrieLike } from '../layout/TrieLike';
+
 // Low bits of a plain multiplicative hash are weak (they depend only on the low input bits), and the table is
 // indexed by low bits: mix the high bits down (murmur3 finaliser style).
 function hash(parent: number, name: number): number {
@@ -11,25 +13,11 @@ function hash(parent: number, name: number): number {
 // so (parent, name) packs into one exact double.
 export const NAME_SPACE = 4194304;
 
-/** What toFlameLevels needs from a tree: columns per node, parents created before children. */
-export interface TrieLike {
-  readonly diff: boolean;
-  /** Nodes already in nested-set pre-order with siblings sorted by name (SortedTrie). */
-  readonly presorted?: boolean;
-  count: number;
-  parent: Int32Array;
-  name: Int32Array;
-  value: Float64Array;
-  self: Float64Array;
-  valueRight: Float64Array | undefined;
-  selfRight: Float64Array | undefined;
-  finish(): void;
-}
-
 /**
- * A call tree keyed by (parent node, function name id), stored column-wise in typed arrays with an
- * open-addressing hash for child lookup. Node 0 is the root ("total"). Two value channels (left/right) let one
- * trie hold a diff. Memory: ~40 bytes per node while building; nothing is retained after `toLevels`.
+ * Test-only reference builder: a call tree keyed by (parent node, function name id), stored column-wise in typed
+ * arrays with an open-addressing hash for child lookup. The library builds every tree with SortedTrie (radix
+ * partitioning); this independent hash construction is what the tests compare it with, flame and diff alike.
+ * Node 0 is the root ("total"). Two value channels (left/right) let one trie hold a diff.
  */
 export class StackTrie implements TrieLike {
   parent: Int32Array;

@@ -13,6 +13,7 @@
  * to selfRight, and both profiles' stacks share one partitioning.
  */
 import type { TrieLike } from './TrieLike';
+import { growTrieColumns, sumSubtrees } from './trieColumns';
 import type { StackBuffer } from './StackBuffer';
 
 export class SortedTrie implements TrieLike {
@@ -42,25 +43,7 @@ export class SortedTrie implements TrieLike {
 
   private node(parent: number, name: number): number {
     if (this.count === this.parent.length) {
-      const cap = this.parent.length * 2;
-      const g32 = (a: Int32Array) => {
-        const b = new Int32Array(cap);
-        b.set(a);
-        return b;
-      };
-      const g64 = (a: Float64Array) => {
-        const b = new Float64Array(cap);
-        b.set(a);
-        return b;
-      };
-      this.parent = g32(this.parent);
-      this.name = g32(this.name);
-      this.value = g64(this.value);
-      this.self = g64(this.self);
-      if (this.diff) {
-        this.valueRight = g64(this.valueRight!);
-        this.selfRight = g64(this.selfRight!);
-      }
+      growTrieColumns(this);
     }
     const n = this.count++;
     this.parent[n] = parent;
@@ -69,19 +52,7 @@ export class SortedTrie implements TrieLike {
   }
 
   finish(): void {
-    const { parent, value, self } = this;
-    const n = this.count;
-    value.set(self.subarray(0, n));
-    for (let i = n - 1; i > 0; i--) {
-      value[parent[i]] += value[i];
-    }
-    if (this.diff) {
-      const vr = this.valueRight!;
-      vr.set(this.selfRight!.subarray(0, n));
-      for (let i = n - 1; i > 0; i--) {
-        vr[parent[i]] += vr[i];
-      }
-    }
+    sumSubtrees(this);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { TrieLike } from '../layout/TrieLike';
+import { growTrieColumns, sumSubtrees } from '../layout/trieColumns';
 
 // Low bits of a plain multiplicative hash are weak (they depend only on the low input bits), and the table is
 // indexed by low bits: mix the high bits down (murmur3 finaliser style).
@@ -92,27 +93,12 @@ export class StackTrie implements TrieLike {
 
   private finished = false;
 
-  /**
-   * Fills value/valueRight (node totals) from self values. Children are always created after their parent, so
-   * one backward pass over node indexes adds each subtree total into its parent.
-   */
+  /** Fills value/valueRight (node totals) from self values; see sumSubtrees. */
   finish(): void {
     if (this.finished) {
       return;
     }
-    const { parent, value, self } = this;
-    const n = this.count;
-    value.set(self.subarray(0, n));
-    for (let i = n - 1; i > 0; i--) {
-      value[parent[i]] += value[i];
-    }
-    if (this.diff) {
-      const vr = this.valueRight!;
-      vr.set(this.selfRight!.subarray(0, n));
-      for (let i = n - 1; i > 0; i--) {
-        vr[parent[i]] += vr[i];
-      }
-    }
+    sumSubtrees(this);
     this.finished = true;
   }
 
@@ -135,7 +121,7 @@ export class StackTrie implements TrieLike {
       h = (h + 1) & mask;
     }
     if (this.count >= this.parent.length) {
-      this.grow();
+      growTrieColumns(this);
     }
     const n = this.count++;
     this.parent[n] = parent;
@@ -146,28 +132,6 @@ export class StackTrie implements TrieLike {
       this.rehash((mask + 1) * 2);
     }
     return n;
-  }
-
-  private grow(): void {
-    const cap = this.parent.length * 2;
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.parent = grow32(this.parent);
-    this.name = grow32(this.name);
-    this.value = grow64(this.value);
-    this.self = grow64(this.self);
-    if (this.diff) {
-      this.valueRight = grow64(this.valueRight!);
-      this.selfRight = grow64(this.selfRight!);
-    }
   }
 
   private rehash(size: number): void {
